@@ -1,0 +1,105 @@
+"""linkaudit.toml as pydantic models (spec section 4)."""
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from linkaudit.errors import ConfigError
+from linkaudit.vocab import AttrType, Kind, Severity
+
+CONFIG_NAME = "linkaudit.toml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Defaults(_Strict):
+    country: str | None = Field(None, description="ISO country for phone numbers without a code")
+    lang: str = "en"
+
+    @field_validator("country")
+    @classmethod
+    def _upper(cls, v: str | None) -> str | None:
+        if v is not None and (len(v.strip()) != 2 or not v.strip().isalpha()):
+            raise ValueError("expected a two-letter ISO country code such as CN or US")
+        return v.strip().upper() if v else v
+
+    @field_validator("lang")
+    @classmethod
+    def _lang(cls, v: str) -> str:
+        if v not in ("en", "zh"):
+            raise ValueError('expected "en" or "zh"')
+        return v
+
+
+class Allow(_Strict):
+    """A value shared for a legitimate reason: never evidence while the allowance holds."""
+
+    type: AttrType
+    value: str
+    reason: str
+    expires: date | None = None
+    owner: str | None = None
+
+
+class Approved(_Strict):
+    """Accounts the marketplace approved to operate together: reported, marked, never failing."""
+
+    accounts: Annotated[list[str], Field(min_length=2)]
+    reason: str
+
+
+class RuleOverride(_Strict):
+    enabled: bool | None = None
+    weight: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    severity: Severity | None = None
+
+
+class ScanSettings(_Strict):
+    hub_threshold: Annotated[int, Field(ge=2)] = 10
+    group_severity: Severity = Severity.MEDIUM
+
+
+class Limits(_Strict):
+    """Size limits on what is read; raise them here or with --max-file-mb."""
+
+    max_file_mb: Annotated[float, Field(gt=0)] = 2048.0
+    max_cell_chars: Annotated[int, Field(gt=0)] = 100_000
+    max_xlsx_inflated_mb: Annotated[float, Field(gt=0)] = 1024.0
+    max_document_mb: Annotated[float, Field(gt=0)] = 50.0
+
+
+class Config(_Strict):
+    defaults: Defaults = Defaults()
+    columns: dict[Kind, dict[str, str]] = {}
+    allow: list[Allow] = []
+    approved: list[Approved] = []
+    rules: dict[str, RuleOverride] = {}
+    scan: ScanSettings = ScanSettings()
+    limits: Limits = Limits()
+    path: str | None = None
+
+
+def load_config(inventory: Path, explicit: Path | None = None) -> Config:
+    """The config from --config FILE, else DIR/linkaudit.toml, else the defaults."""
+    path = explicit if explicit is not None else inventory / CONFIG_NAME
+    if not path.is_file():
+        if explicit is not None:
+            raise ConfigError(f"config file not found: {path}", "check the --config path")
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"invalid config {path}: cannot read it ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid config {path}: {exc}", "fix the TOML syntax") from exc
+    try:
+        return Config.model_validate({**data, "path": str(path)})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(f"invalid config {path}: {where}: {err['msg']}") from exc

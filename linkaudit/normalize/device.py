@@ -1,0 +1,15 @@
+"""Normalisers for device attribute types (spec 3). STAND-IN: replaced by the real implementation."""
+
+from linkaudit.normalize.base import NOTHING, Norm, clean, is_placeholder
+
+
+def _simple(raw: str, country: str | None = None) -> Norm:
+    text = clean(raw)
+    if is_placeholder(text):
+        return NOTHING
+    return Norm(text.casefold())
+
+
+normalize_device_id = _simple
+normalize_fingerprint = _simple
+normalize_browser_profile = _simple
