@@ -1,0 +1,46 @@
+"""Exit-code decisions (spec 6): which links fail a run, with --fail-on and --baseline."""
+
+from linkaudit.result import Link, ScanResult
+from linkaudit.vocab import Severity
+
+# A link is "stronger" than in the baseline when its band rose or its score rose this much.
+SCORE_STEP = 0.05
+
+
+def pair_key(link: Link) -> tuple[str, str]:
+    a, b = sorted(link.accounts)[:2]
+    return a, b
+
+
+def is_new_or_stronger(link: Link, old: dict[tuple[str, str], Link]) -> bool:
+    """True when the baseline lacks the pair, or had it at a lower band or score."""
+    before = old.get(pair_key(link))
+    if before is None:
+        return True
+    return (
+        link.severity.rank > before.severity.rank or link.score >= before.score + SCORE_STEP
+    )
+
+
+def failing_links(
+    result: ScanResult,
+    fail_on: Severity | None,
+    *,
+    baseline: ScanResult | None = None,
+    accounts: set[str] | None = None,
+) -> list[Link]:
+    """Links that make the run exit 1: at or above fail_on, never approved, optionally only
+    those new or stronger than in the baseline, and only those touching `accounts`."""
+    if fail_on is None:
+        return []
+    old = {pair_key(link): link for link in baseline.links} if baseline else None
+    out = []
+    for link in result.links:
+        if link.approved or link.severity.rank < fail_on.rank:
+            continue
+        if accounts is not None and not accounts.intersection(link.accounts):
+            continue
+        if old is not None and not is_new_or_stronger(link, old):
+            continue
+        out.append(link)
+    return out

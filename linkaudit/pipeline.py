@@ -1,0 +1,68 @@
+"""scan(inventory, options) -> ScanResult: the one place that runs every stage in order."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from linkaudit import __version__
+from linkaudit.config import Config, load_config
+from linkaudit.inventory.model import Inventory
+from linkaudit.result import Coverage, ScanResult
+from linkaudit.timing import stage
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """What the user asked for; every field has the CLI's default."""
+
+    rules_dir: Path | None = None
+    config_path: Path | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    show_values: bool = False
+    encoding: str | None = None
+    candidate: Path | None = None
+    generated_at: str | None = None
+    progress: Callable[[str], None] | None = field(default=None, compare=False)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def load(inventory: Path, options: ScanOptions) -> tuple[Config, Inventory]:
+    """The config and the loaded inventory (plus the candidate store, when given)."""
+    from linkaudit import inventory as loader
+    from linkaudit.candidate import add_candidate
+
+    config = load_config(inventory, options.config_path)
+    with stage("load"):
+        inv = loader.load(inventory, config, encoding=options.encoding, progress=options.progress)
+    if options.candidate is not None:
+        inv = add_candidate(inv, options.candidate, config, encoding=options.encoding)
+    return config, inv
+
+
+def scan(inventory: Path, options: ScanOptions | None = None) -> ScanResult:
+    """Load, normalise, match, score and group: the whole audit of one inventory directory."""
+    from linkaudit import engine
+    from linkaudit import inventory as loader
+    from linkaudit.engine.rules import load_pack
+
+    options = options or ScanOptions()
+    pack = load_pack(options.rules_dir)
+    config, inv = load(inventory, options)
+    result = engine.evaluate(
+        inv,
+        pack,
+        config,
+        show_values=options.show_values,
+        select=options.select,
+        ignore=options.ignore,
+        generated_at=options.generated_at or now_iso(),
+    )
+    coverage = [Coverage(attribute=t, accounts=a, values=v) for t, a, v in loader.coverage(inv)]
+    return result.model_copy(
+        update={"coverage": coverage, "tool_version": __version__, "inventory": str(inventory)}
+    )
