@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
-import click
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from linkaudit.errors import LinkauditError, UsageError
 from linkaudit.vocab import Severity
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 class _Guarded(TyperGroup):
     """Turns every error a user can cause into one line on stderr and exit 2 (spec 6)."""
 
-    def invoke(self, ctx: click.Context) -> object:
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except (typer.Exit, typer.Abort, TyperException):
             raise
         except LinkauditError as exc:
             _fail(str(exc))
@@ -74,7 +74,7 @@ TimingsOpt = Annotated[bool, typer.Option("--timings", help="Print the time spen
 
 def _fail(message: str) -> NoReturn:
     typer.echo(f"linkaudit: error: {message}", err=True)
-    raise click.exceptions.Exit(2)
+    raise typer.Exit(2)
 
 
 def _ids(text: str | None) -> list[str] | None:

@@ -46,6 +46,13 @@ def load(inventory: Path, options: ScanOptions) -> tuple[Config, Inventory]:
 
 def scan(inventory: Path, options: ScanOptions | None = None) -> ScanResult:
     """Load, normalise, match, score and group: the whole audit of one inventory directory."""
+    return scan_with_inventory(inventory, options)[0]
+
+
+def scan_with_inventory(
+    inventory: Path, options: ScanOptions | None = None
+) -> tuple[ScanResult, Inventory]:
+    """The scan and the loaded inventory it came from (the appeal needs both)."""
     from linkaudit import engine
     from linkaudit import inventory as loader
     from linkaudit.engine.rules import load_pack
@@ -63,6 +70,7 @@ def scan(inventory: Path, options: ScanOptions | None = None) -> ScanResult:
         generated_at=options.generated_at or now_iso(),
     )
     coverage = [Coverage(attribute=t, accounts=a, values=v) for t, a, v in loader.coverage(inv)]
-    return result.model_copy(
+    result = result.model_copy(
         update={"coverage": coverage, "tool_version": __version__, "inventory": str(inventory)}
     )
+    return result, inv

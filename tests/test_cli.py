@@ -1,0 +1,101 @@
+"""The command line: help texts, exit codes, one-line errors (spec 6 and 7)."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from linkaudit.cli import app
+
+runner = CliRunner()
+COMMANDS = ["scan", "check", "validate", "explain", "report", "diff", "appeal", "hash", "init",
+            "rules list", "rules show", "rules validate", "rules test"]  # fmt: skip
+
+
+def run(*args: str) -> "typer.testing.Result":
+    return runner.invoke(app, list(args))
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = run(*command.split(), "--help")
+    assert result.exit_code == 0, result.output
+    click_cmd = typer.main.get_command(app)
+    for part in command.split():
+        click_cmd = click_cmd.commands[part]  # type: ignore[attr-defined]
+    assert click_cmd.help and len(click_cmd.help.strip()) > 20
+
+
+def test_missing_directory_is_one_line_exit_2(tmp_path: Path) -> None:
+    result = run("scan", str(tmp_path / "nope"))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("linkaudit: error:")
+    assert "Traceback" not in result.output
+
+
+def test_bad_severity_is_usage_error(sample_dir: Path) -> None:
+    result = run("scan", str(sample_dir), "--fail-on", "extreme")
+    assert result.exit_code == 2
+
+
+def test_scan_json_is_clean_on_stdout(sample_dir: Path) -> None:
+    result = run("scan", str(sample_dir), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "linkaudit.scan/1"
+    assert data["summary"]["accounts"] >= 12
+
+
+def test_fail_on_exit_code(sample_dir: Path) -> None:
+    assert run("scan", str(sample_dir), "--fail-on", "low", "-q").exit_code == 1
+    assert run("scan", str(sample_dir), "-q").exit_code == 0
+
+
+def test_baseline_of_itself_never_fails(sample_dir: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "scan.json"
+    assert run("scan", str(sample_dir), "-f", "json", "-o", str(saved)).exit_code == 0
+    again = run("scan", str(sample_dir), "--fail-on", "low", "--baseline", str(saved))
+    assert again.exit_code == 0, again.stderr
+
+
+def test_report_and_diff_of_saved_scans(sample_dir: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "scan.json"
+    run("scan", str(sample_dir), "-f", "json", "-o", str(saved))
+    assert run("report", str(saved), "-f", "markdown").exit_code == 0
+    same = run("diff", str(saved), str(saved), "--fail-on-new", "low")
+    assert same.exit_code == 0 and "no changes" in same.stdout
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    result = run("report", str(broken))
+    assert result.exit_code == 2 and "broken.json" in result.stderr
+
+
+def test_unknown_account_exits_2(sample_dir: Path) -> None:
+    result = run("explain", str(sample_dir), "no-such-store")
+    assert result.exit_code == 2 and "unknown account" in result.stderr
+
+
+def test_init_then_validate(tmp_path: Path) -> None:
+    target = tmp_path / "starter"
+    assert run("init", str(target)).exit_code == 0
+    assert (target / "linkaudit.toml").is_file()
+    result = run("validate", str(target))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_installed_command_runs_as_a_subprocess(sample_dir: Path) -> None:
+    exe = shutil.which("linkaudit")
+    cmd = [exe] if exe else [sys.executable, "-m", "linkaudit"]
+    proc = subprocess.run([*cmd, "scan", str(sample_dir), "--limit", "5"], capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "critical" in proc.stdout.lower()
+    module = subprocess.run([sys.executable, "-m", "linkaudit", "--help"], capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert module.returncode == 0 and "scan" in module.stdout

@@ -1,0 +1,56 @@
+"""`linkaudit diff`: link and group changes between two scans."""
+
+from scan_factory import link, scan
+
+from linkaudit.diff import diff, failing_changes, render_diff
+from linkaudit.vocab import Severity
+
+
+def test_removed_link_is_exactly_one_resolved_change() -> None:
+    old = scan([link("a", "b", 0.9, "critical"), link("c", "d", 0.5, "medium")])
+    new = scan([link("a", "b", 0.9, "critical")])
+    result = diff(old, new)
+    assert [(c.change, c.accounts) for c in result.links] == [("resolved", ["c", "d"])]
+
+
+def test_new_stronger_weaker() -> None:
+    old = scan([link("a", "b", 0.5, "medium"), link("c", "d", 0.9, "critical")])
+    new = scan([link("a", "b", 0.8, "high", rules=("shared-login-ip", "shared-phone")),
+                link("c", "d", 0.45, "medium"), link("e", "f", 0.3, "low")])  # fmt: skip
+    changes = {tuple(c.accounts): c for c in diff(old, new).links}
+    assert changes[("a", "b")].change == "stronger"
+    assert changes[("a", "b")].rules_added == ["shared-phone"]
+    assert changes[("c", "d")].change == "weaker"
+    assert changes[("e", "f")].change == "new"
+
+
+def test_unchanged_scan_has_no_changes() -> None:
+    old = scan([link("a", "b", 0.5, "medium")], groups=[["a", "b"]])
+    assert diff(old, old).links == [] and diff(old, old).groups == []
+    assert render_diff(diff(old, old)) == "no changes\n"
+
+
+def test_group_changes() -> None:
+    old = scan([], groups=[["a", "b"], ["c", "d"], ["x", "y", "z"], ["p", "q"]])
+    new = scan([], groups=[["a", "b", "c", "d"], ["x", "y"], ["m", "n"], ["p", "q", "r"]])
+    got = {(g.change, tuple(g.accounts)) for g in diff(old, new).groups}
+    assert ("merged", ("a", "b", "c", "d")) in got
+    assert ("left", ("z",)) in got
+    assert ("formed", ("m", "n")) in got
+    assert ("joined", ("r",)) in got
+    split = diff(new, old).groups
+    assert any(g.change == "split" for g in split)
+
+
+def test_fail_on_new() -> None:
+    old = scan([link("a", "b", 0.5, "medium")])
+    new = scan([link("a", "b", 0.5, "medium"), link("c", "d", 0.95, "critical")])
+    assert len(failing_changes(diff(old, new), Severity.HIGH)) == 1
+    assert failing_changes(diff(old, new), None) == []
+    assert failing_changes(diff(new, old), Severity.LOW) == []
+
+
+def test_render_zh() -> None:
+    old = scan([link("a", "b", 0.5, "medium")])
+    text = render_diff(diff(old, scan([])), "zh")
+    assert "已解除" in text and "resolved" not in text
