@@ -51,7 +51,10 @@ NORMALIZERS: dict[AttrType, Normalizer] = {
 }
 
 DERIVED: dict[AttrType, Callable[[str], list[tuple[AttrType, str, bool]]]] = {
-    AttrType.IP: lambda ip: [(AttrType.IP_SUBNET, network.subnet_of(ip), False)],
+    # CGNAT addresses stay weak in their subnet too.
+    AttrType.IP: lambda ip: [(AttrType.IP_SUBNET, s, w) for s, w in network.derive_subnet(ip)],
+    # A BIN+last4 key also weakly matches a record that only knows the last four digits.
+    AttrType.CARD: lambda key: [(AttrType.CARD, k, True) for k in finance.derive_card_last4(key)],
 }
 
 SIMILARITY: dict[AttrType, Callable[[str, str], float]] = {

@@ -1,21 +1,144 @@
-"""Normalisers for address attribute types (spec 3). STAND-IN: replaced by the real implementation."""
+"""Addresses (spec 3): a folded string, a guarded fuzzy similarity and blocking tokens.
 
-from linkaudit.normalize.base import NOTHING, Norm, clean, is_placeholder
+Canonical form: case-folded; ordinal suffixes dropped (`5th` -> `5`); `#` read as `no`;
+apostrophes deleted (`Queen's` = `Queens`), other punctuation replaced by spaces; words
+split where digits, CJK and other letters meet (`Rm1203` -> `rm 1203`, `1号A栋` ->
+`1 号 a 栋`) and after the CJK unit characters
+省市区县镇乡村路街道巷弄号栋幢座楼层室 (kept as characters); common abbreviations folded
+(Rd -> road, St -> street, Ave -> avenue, Rm -> room, Bldg -> building, Fl / a `F` after a
+number -> floor, Apt -> apartment, Ste -> suite, No./Number/# -> no, Dist -> district,
+Prov -> province, N/S/E/W -> north/south/east/west); country names and codes folded to ISO
+alpha-2 (China / PRC / 中国 -> cn, USA / United States -> us, UK / United Kingdom -> gb,
+Germany / Deutschland -> de, ...); words kept in order, joined by one space.
+"""
+
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from linkaudit.normalize.base import NOTHING, Norm
+from linkaudit.normalize.text import CJK, final, fold, has_cjk, prepare, word_set
+
+_ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b")
+_PUNCT = re.compile(r"[^\w\s]|_")
+_APOSTROPHES = re.compile("['`\u2018\u2019\u02bc]")
+_BOUNDARY = re.compile(
+    rf"(?<=\d)(?=\D)|(?<=\D)(?=\d)|(?<=[{CJK}])(?=[^{CJK}])|(?<=[^{CJK}])(?=[{CJK}])"
+)
+_CJK_UNIT = re.compile("([省市区县镇乡村路街道巷弄号栋幢座楼层室])")
+_CJK_COUNTRIES = re.compile("中华人民共和国|中国|美国|英国|德国|法国|日本|香港|意大利|西班牙")
+_CJK_COUNTRY_CODES = {
+    "中华人民共和国": "cn", "中国": "cn", "美国": "us", "英国": "gb", "德国": "de", "法国": "fr",
+    "日本": "jp", "香港": "hk", "意大利": "it", "西班牙": "es",
+}  # fmt: skip
+_PHRASES = (
+    (re.compile(r"\bpeoples? republic of china\b"), "cn"),
+    (re.compile(r"\bunited states(?: of america)?\b"), "us"),
+    (re.compile(r"\b(?:united kingdom|great britain)\b"), "gb"),
+    (re.compile(r"\bhong kong\b"), "hk"),
+)
+_WORDS = {
+    **dict.fromkeys(("rd",), "road"),
+    **dict.fromkeys(("st", "str"), "street"),
+    **dict.fromkeys(("ave", "av"), "avenue"),
+    **dict.fromkeys(("blvd",), "boulevard"),
+    **dict.fromkeys(("ln",), "lane"),
+    **dict.fromkeys(("hwy",), "highway"),
+    **dict.fromkeys(("ctr", "centre"), "center"),
+    **dict.fromkeys(("rm",), "room"),
+    **dict.fromkeys(("bldg", "bld"), "building"),
+    **dict.fromkeys(("blk",), "block"),
+    **dict.fromkeys(("fl", "flr"), "floor"),
+    **dict.fromkeys(("apt",), "apartment"),
+    **dict.fromkeys(("ste",), "suite"),
+    **dict.fromkeys(("number", "num", "nr"), "no"),
+    **dict.fromkeys(("dist",), "district"),
+    **dict.fromkeys(("prov",), "province"),
+    **dict.fromkeys(("ind", "indus"), "industrial"),
+    **{"n": "north", "s": "south", "e": "east", "w": "west"},
+    **dict.fromkeys(("china", "prc"), "cn"),
+    **dict.fromkeys(("usa",), "us"),
+    **dict.fromkeys(("uk", "britain", "england"), "gb"),
+    **dict.fromkeys(("germany", "deutschland"), "de"),
+    **dict.fromkeys(("france",), "fr"),
+    **dict.fromkeys(("italy", "italia"), "it"),
+    **dict.fromkeys(("spain", "españa", "espana"), "es"),
+    **dict.fromkeys(("japan",), "jp"),
+    **dict.fromkeys(("canada",), "ca"),
+    **dict.fromkeys(("mexico", "méxico"), "mx"),
+    **dict.fromkeys(("australia",), "au"),
+    **dict.fromkeys(("hongkong",), "hk"),
+}
 
 
-def _simple(raw: str, country: str | None = None) -> Norm:
-    text = clean(raw)
-    if is_placeholder(text):
+def normalize_address(raw: str, country: str | None = None) -> Norm:
+    """An address folded for comparison (see module docstring); order of words is kept."""
+    text = prepare(raw)
+    if text is None:
         return NOTHING
-    return Norm(text.casefold())
+    tokens = _fold_words(_split(text))
+    return final(" ".join(tokens)) if tokens else NOTHING
 
 
-normalize_address = _simple
+def _split(text: str) -> str:
+    """Folded text with punctuation removed and word boundaries made explicit."""
+    folded = _ORDINAL.sub(r"\1", _APOSTROPHES.sub("", fold(text))).replace("#", " no ")
+    folded = _CJK_COUNTRIES.sub(lambda m: f" {_CJK_COUNTRY_CODES[m.group()]} ", folded)
+    folded = _BOUNDARY.sub(" ", _PUNCT.sub(" ", folded))
+    folded = " ".join(_CJK_UNIT.sub(r"\1 ", folded).split())
+    for pattern, code in _PHRASES:
+        folded = pattern.sub(code, folded)
+    return folded
+
+
+def _fold_words(text: str) -> list[str]:
+    """Abbreviations and country names replaced by one spelling; `F` after a number is a floor."""
+    tokens: list[str] = []
+    for token in text.split():
+        if token == "f" and tokens and tokens[-1].isdigit():
+            tokens.append("floor")
+        else:
+            tokens.append(_WORDS.get(token, token))
+    return tokens
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def address_numbers(value: str) -> Counter[str]:
+    """Every number in a canonical address (house, flat, room, floor, postcode), as a multiset."""
+    return Counter(n.lstrip("0") or "0" for n in _DIGITS.findall(value))
 
 
 def address_similarity(a: str, b: str) -> float:
-    return 1.0 if a == b else 0.0
+    """Similarity of two canonical addresses in [0, 1]: rapidfuzz token_set_ratio.
+
+    Guard: when the numbers differ (`room 1203` vs `room 1204`, or a postcode on one side
+    only) the result stays below 0.5: two flats in one building are not one address (spec 3).
+    """
+    if a == b:
+        return 1.0
+    score = float(fuzz.token_set_ratio(a, b)) / 100.0
+    if address_numbers(a) != address_numbers(b):
+        score = min(score, 0.49)
+    return score
+
+
+_COMMON = word_set(
+    """road street avenue boulevard lane highway center room building block floor apartment
+    suite no district province industrial north south east west city town village unit flat
+    tower park zone area estate the and of cn us gb de fr it es jp ca mx au hk
+    省 市 区 县 镇 乡 村 路 街 道 号 栋 幢 座 楼 层 室"""
+)
 
 
 def address_tokens(value: str) -> list[str]:
-    return value.split()
+    """Blocking keys: numbers of two or more digits and uncommon words (CJK words of 2+ chars)."""
+    keys = {
+        token
+        for token in value.split()
+        if token not in _COMMON
+        and (len(token) >= 2 if token.isdigit() or has_cjk(token) else len(token) >= 3)
+    }
+    return sorted(keys or set(value.split()))

@@ -14,8 +14,9 @@ class Norm:
     problem: why the raw value is invalid (a data problem to report with file and line);
              None when it is simply empty or a placeholder, which is not a problem.
     weak:    usable only as weak evidence (CGNAT address, last-4-only card).
-    flags:   facts about the value that account rules use (`cgnat`, `vm_mac`, `local_mac`,
-             `hosting`, `last4`, `masked`, ...).
+    flags:   facts about the value that account rules use (`cgnat`, `vm:<Vendor>`, `local_admin`,
+             `hosting:<Provider>`, `last4`, `masked`, `full`, ...): prefixes are matched,
+             not whole strings, for `vm:` and `hosting:`.
     """
 
     value: str | None

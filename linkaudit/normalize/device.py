@@ -1,15 +1,28 @@
-"""Normalisers for device attribute types (spec 3). STAND-IN: replaced by the real implementation."""
+"""Device normalisers (spec 3): device_id, fingerprint, browser_profile.
 
-from linkaudit.normalize.base import NOTHING, Norm, clean, is_placeholder
+Canonical forms:
+  device_id        trimmed and case-folded (`ABCD-1234` = `abcd-1234`).
+  fingerprint      trimmed and case-folded (hex hashes are case-insensitive).
+  browser_profile  trimmed only: anti-detect browsers' profile ids are case-sensitive.
+"""
+
+from linkaudit.normalize.base import NOTHING, Norm
+from linkaudit.normalize.text import final, fold, prepare
 
 
-def _simple(raw: str, country: str | None = None) -> Norm:
-    text = clean(raw)
-    if is_placeholder(text):
-        return NOTHING
-    return Norm(text.casefold())
+def normalize_device_id(raw: str, country: str | None = None) -> Norm:
+    """A hardware / device id, trimmed and case-folded."""
+    text = prepare(raw)
+    return NOTHING if text is None else final(fold(text))
 
 
-normalize_device_id = _simple
-normalize_fingerprint = _simple
-normalize_browser_profile = _simple
+def normalize_fingerprint(raw: str, country: str | None = None) -> Norm:
+    """A browser fingerprint or canvas hash, trimmed and case-folded."""
+    text = prepare(raw)
+    return NOTHING if text is None else final(fold(text))
+
+
+def normalize_browser_profile(raw: str, country: str | None = None) -> Norm:
+    """A browser profile / cookie id, trimmed only."""
+    text = prepare(raw)
+    return NOTHING if text is None else Norm(text)

@@ -1,0 +1,139 @@
+"""Address normaliser, similarity guard and blocking tokens (spec 3)."""
+
+import pytest
+
+from linkaudit.normalize import NORMALIZERS, SIMILARITY, TOKENS
+from linkaudit.normalize.address import address_numbers
+from linkaudit.vocab import AttrType
+
+address = NORMALIZERS[AttrType.ADDRESS]
+similarity = SIMILARITY[AttrType.ADDRESS]
+tokens = TOKENS[AttrType.ADDRESS]
+
+
+def _addr(raw: str) -> str:
+    value = address(raw, None).value
+    assert value is not None
+    return value
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Room 1203, Building 5, No. 88 Keji Rd, Nanshan District, Shenzhen, China",
+            "Rm 1203 Bldg 5 #88 Keji Road Nanshan Dist Shenzhen CN",
+        ),
+        (
+            "12 Main St., Apt 4, Springfield, USA",
+            "12 MAIN STREET APARTMENT 4 SPRINGFIELD UNITED STATES",
+        ),
+        ("5/F, 12 Queen's Rd", "5th Floor 12 Queens Road"),
+        ("5F 12 Queen Rd", "5 Fl. 12 Queen Road"),
+        ("Ste 100, 1 Infinite Loop", "Suite 100 1 Infinite Loop"),
+        ("1 Rue X, Paris, France", "1 rue x paris FR"),
+        ("Hauptstr. 5, Berlin, Deutschland", "Hauptstr 5 Berlin Germany"),
+        ("10 Downing St, London, UK", "10 Downing Street London United Kingdom"),
+        ("Guangdong Prov", "guangdong province"),
+        ("Rm1203", "Room 1203"),
+        ("#88", "No. 88"),
+        (
+            "中国广东省深圳市南山区科技园路1号A栋1203室",
+            "中国 广东省深圳市南山区 科技园路１号Ａ栋１２０３室",
+        ),
+        ("People's Republic of China", "PRC"),
+    ],
+)
+def test_address_equivalent(a: str, b: str) -> None:
+    assert _addr(a) == _addr(b)
+
+
+def test_address_canonical_forms() -> None:
+    assert _addr("Rm 1203 Bldg 5 #88 Keji Rd, Shenzhen, China") == (
+        "room 1203 building 5 no 88 keji road shenzhen cn"
+    )
+    assert _addr("中国广东省深圳市南山区科技园路1号A栋1203室") == (
+        "cn 广东省 深圳市 南山区 科技园路 1 号 a 栋 1203 室"
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Room 1203, Building 5, 88 Keji Rd", "Room 1204, Building 5, 88 Keji Rd"),
+        ("12 Main St", "12 Main Ave"),
+        ("科技园路1号A栋1203室", "科技园路1号A栋1204室"),
+    ],
+)
+def test_address_different(a: str, b: str) -> None:
+    assert _addr(a) != _addr(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Room 1203, Building 5, No. 88 Keji Rd, Nanshan, Shenzhen",
+            "Room 1204, Building 5, No. 88 Keji Rd, Nanshan, Shenzhen",
+        ),
+        ("Flat 2, 10 High Street, London", "Flat 3, 10 High Street, London"),
+        ("科技园路1号A栋1203室", "科技园路1号A栋1204室"),
+        ("Room 1203, Building 5, 88 Keji Rd", "Building 5, 88 Keji Rd"),
+        ("Unit 5, 12 Main St", "Unit 12, 5 Main St 5"),
+    ],
+)
+def test_two_flats_in_one_building_are_not_one_address(a: str, b: str) -> None:
+    assert similarity(_addr(a), _addr(b)) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low"),
+    [
+        (
+            "Room 1203, Building 5, 88 Keji Rd, Nanshan District, Shenzhen",
+            "Nanshan District, Shenzhen, Keji Road 88, Building 5, Room 1203",
+            0.95,
+        ),
+        (
+            "Room 1203, Building 5, 88 Keji Rd, Shenzhen, Guangdong, China",
+            "Room 1203 Building 5 88 Keji Rd Shenzhen",
+            0.95,
+        ),
+        ("广东省深圳市南山区科技园路1号A栋1203室", "深圳市南山区科技园路1号A栋1203室", 0.95),
+    ],
+)
+def test_same_place_written_differently_is_similar(a: str, b: str, low: float) -> None:
+    assert similarity(_addr(a), _addr(b)) >= low
+
+
+def test_similarity_is_symmetric_and_bounded() -> None:
+    a, b = _addr("12 Main St, Springfield"), _addr("12 Main Street, Springfeld")
+    assert similarity(a, b) == similarity(b, a)
+    assert 0.0 <= similarity(a, b) <= 1.0
+    assert similarity(a, a) == 1.0
+    assert similarity("", "") == 1.0
+    assert similarity("", a) == 0.0
+
+
+def test_address_numbers_multiset() -> None:
+    assert address_numbers("room 1203 building 5 no 88") == address_numbers("88 5 1203")
+    assert address_numbers("flat 05") == address_numbers("flat 5")
+    assert address_numbers("5 5") != address_numbers("5")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Room 1203, Building 5, No. 88 Keji Rd, Shenzhen", ["1203", "88", "keji", "shenzhen"]),
+        ("科技园路1号A栋1203室", ["1203", "科技园路"]),
+        ("Road 1", ["1", "road"]),
+    ],
+)
+def test_address_tokens(raw: str, expected: list[str]) -> None:
+    assert tokens(_addr(raw)) == expected
+
+
+@pytest.mark.parametrize("raw", ["N/A", "", "-", "无", "...", "unknown"])
+def test_address_not_evidence(raw: str) -> None:
+    assert address(raw, None).value is None
+    assert address(raw, None).problem is None
