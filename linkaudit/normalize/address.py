@@ -114,15 +114,26 @@ def address_numbers(value: str) -> Counter[str]:
 def address_similarity(a: str, b: str) -> float:
     """Similarity of two canonical addresses in [0, 1]: rapidfuzz token_set_ratio.
 
-    Guard: when the numbers differ (`room 1203` vs `room 1204`, or a postcode on one side
-    only) the result stays below 0.5: two flats in one building are not one address (spec 3).
+    Guard: when the numbers differ (`room 1203` vs `room 1204`) the result stays below 0.5:
+    two flats in one building are not one address (spec 3). The one difference allowed is a
+    postcode (a number of 5+ digits) written on one side only.
     """
     if a == b:
         return 1.0
     score = float(fuzz.token_set_ratio(a, b)) / 100.0
-    if address_numbers(a) != address_numbers(b):
+    if not _numbers_compatible(address_numbers(a), address_numbers(b)):
         score = min(score, 0.49)
     return score
+
+
+def _numbers_compatible(x: Counter[str], y: Counter[str]) -> bool:
+    """Equal numbers, or one side has only extra postcodes (5+ digits) the other omits."""
+    if x == y:
+        return True
+    extra_x, extra_y = x - y, y - x
+    if extra_x and extra_y:
+        return False
+    return all(len(n) >= 5 for n in (extra_x or extra_y))
 
 
 _COMMON = word_set(

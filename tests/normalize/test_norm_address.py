@@ -137,3 +137,15 @@ def test_address_tokens(raw: str, expected: list[str]) -> None:
 def test_address_not_evidence(raw: str) -> None:
     assert address(raw, None).value is None
     assert address(raw, None).problem is None
+
+
+def test_postcode_on_one_side_only_still_matches_but_flats_do_not() -> None:
+    from linkaudit.normalize.address import address_similarity, normalize_address
+
+    with_code = normalize_address("Room 1203, Building 5, 88 Keyuan Road, Shenzhen 518057").value
+    without = normalize_address("Rm 1203, Bldg 5, 88 Keyuan Rd, Shenzhen").value
+    other_flat = normalize_address("Rm 1204, Bldg 5, 88 Keyuan Rd, Shenzhen 518057").value
+    assert with_code and without and other_flat
+    assert address_similarity(with_code, without) >= 0.9
+    assert address_similarity(with_code, other_flat) < 0.5
+    assert address_similarity(without, other_flat) < 0.5
