@@ -1,0 +1,80 @@
+"""Allow-listed values (config `[[allow]]`, spec 4): removed before matching, and reported.
+
+An allowance's value is normalised with the same normaliser as the table's values; for fuzzy
+types (address, company name) it also covers spellings at least ALLOW_SIMILARITY alike. An
+allowance whose `expires` date is before the scan date has lapsed: its value is evidence
+again, and it is reported with expired=true. `used` says whether the value is still in the
+inventory at all (false = a stale entry to delete), whether or not it has expired.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from linkaudit.config import Allow
+from linkaudit.mask import mask_value
+from linkaudit.normalize import NORMALIZERS, SIMILARITY, TOKENS, clean
+from linkaudit.result import Allowance
+
+ALLOW_SIMILARITY = 0.9
+
+
+@dataclass(frozen=True)
+class AllowOutcome:
+    table: pd.DataFrame  # the attribute table without allowed rows
+    allowed: pd.DataFrame  # the rows removed (reported as allowed hubs when widely shared)
+    allowances: list[Allowance]
+
+
+def canonical(entry: Allow, country: str | None) -> str:
+    """The allowance's value as the table holds it."""
+    normalizer = NORMALIZERS.get(entry.type)
+    if normalizer is None:
+        return clean(entry.value)
+    return normalizer(entry.value, country).value or clean(entry.value)
+
+
+def _covered(entry: Allow, value: str, values: pd.Series) -> set[str]:
+    """Distinct table values of the entry's type that the allowance covers."""
+    covered = {value} & set(values)
+    if entry.type in SIMILARITY:
+        tokens = set(TOKENS[entry.type](value))
+        similar = SIMILARITY[entry.type]
+        for other in values:
+            shares_token = bool(tokens & set(TOKENS[entry.type](other)))
+            if other not in covered and shares_token and similar(value, other) >= ALLOW_SIMILARITY:
+                covered.add(other)
+    return covered
+
+
+def apply_allow(
+    table: pd.DataFrame, entries: list[Allow], scan_date: date, country: str | None, show: bool
+) -> AllowOutcome:
+    """Remove rows whose value an unexpired allowance covers; report every allowance."""
+    remove = pd.Series(False, index=table.index)
+    report: list[Allowance] = []
+    types = {e.type.value for e in entries}  # only the types an allowance names
+    distinct = {t: table.loc[table["type"] == t, "value"].drop_duplicates() for t in types}
+    for entry in entries:
+        value = canonical(entry, country)
+        values = distinct.get(entry.type.value, pd.Series([], dtype=str))
+        covered = _covered(entry, value, values) if not values.empty else set()
+        hit = (table["type"] == entry.type.value) & table["value"].isin(covered)
+        expired = entry.expires is not None and entry.expires < scan_date
+        if not expired:
+            remove |= hit
+        holders = int(table.loc[hit, "account_id"].nunique())
+        report.append(
+            Allowance(
+                type=entry.type.value,
+                value=mask_value(entry.type.value, entry.value, show),
+                reason=entry.reason,
+                expires=entry.expires.isoformat() if entry.expires else None,
+                expired=expired,
+                used=holders > 0,
+                matches=holders,
+            )
+        )
+    report.sort(key=lambda a: (a.type, a.value, a.reason))
+    return AllowOutcome(table=table[~remove], allowed=table[remove], allowances=report)

@@ -1,0 +1,70 @@
+"""Cross-selling (交叉销售): linked accounts selling the same ASIN/GTIN on the same marketplace.
+
+Only pairs already linked are examined (one join per link's listings, never all pairs).
+The same product on different marketplaces is not cross-selling (domain notes).
+"""
+
+import pandas as pd
+
+from linkaudit.engine.rows import Context, scoped
+from linkaudit.inventory.model import AccountRecord
+from linkaudit.result import CrossSelling
+
+MAX_EXAMPLES = 10
+PRODUCT_TYPES = ("asin", "gtin")
+
+
+def _newer(a: str, b: str, accounts: dict[str, AccountRecord]) -> str | None:
+    """The account opened later (usually told to delist), None when unknown or equal."""
+    opened_a = accounts[a].opened if a in accounts else None
+    opened_b = accounts[b].opened if b in accounts else None
+    if not opened_a or not opened_b or opened_a == opened_b:
+        return None
+    return a if opened_a > opened_b else b
+
+
+def cross_selling(
+    table: pd.DataFrame,
+    pairs: list[tuple[str, str]],
+    accounts: dict[str, AccountRecord],
+    ctx: Context,
+) -> dict[tuple[str, str], list[CrossSelling]]:
+    """Per linked pair: one CrossSelling per marketplace on which both sell a product."""
+    if not pairs:
+        return {}
+    linked = {acc for pair in pairs for acc in pair}
+    products = table[table["type"].isin(PRODUCT_TYPES) & table["account_id"].isin(linked)]
+    if products.empty:
+        return {}
+    products = scoped(products, "same_marketplace", ctx)
+    # a listing row's ASIN and GTIN are one product: count products by the row they came from
+    products = products.assign(product=products["src"] + products["line"].astype(str))
+    products = products.sort_values("product")[["account_id", "scope", "type", "value", "product"]]
+    products = products.drop_duplicates(["account_id", "scope", "type", "value"])
+    frame = pd.DataFrame(pairs, columns=["a", "b"])
+    joined = frame.merge(products.rename(columns={"account_id": "a"}), on="a").merge(
+        products.rename(columns={"account_id": "b"}).drop(columns="product"),
+        on=["b", "scope", "type", "value"],
+    )
+    out: dict[tuple[str, str], list[CrossSelling]] = {}
+    for (a, b, market), shared in joined.sort_values("value").groupby(
+        ["a", "b", "scope"], sort=True
+    ):
+        is_asin = shared["type"] == "asin"
+        out.setdefault((str(a), str(b)), []).append(
+            CrossSelling(
+                marketplace=str(market),
+                overlap=int(shared["product"].nunique()),
+                asins=int(is_asin.sum()),
+                gtins=int((~is_asin).sum()),
+                examples=sorted(shared["value"].astype(str))[:MAX_EXAMPLES],
+                newer_account=_newer(str(a), str(b), accounts),
+                opened={str(a): _opened(str(a), accounts), str(b): _opened(str(b), accounts)},
+            )
+        )
+    return out
+
+
+def _opened(account: str, accounts: dict[str, AccountRecord]) -> str | None:
+    record = accounts.get(account)
+    return record.opened if record else None

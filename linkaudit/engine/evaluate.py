@@ -1,0 +1,199 @@
+"""The engine: attribute table -> evidence -> links -> scores -> hubs -> groups -> ScanResult."""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import pandas as pd
+
+from linkaudit.config import Config
+from linkaudit.engine.accounts import account_flags, account_risks, account_rows
+from linkaudit.engine.allow import AllowOutcome, apply_allow
+from linkaudit.engine.crosssell import cross_selling
+from linkaudit.engine.detail import MAX_VALUES_PER_LINK, Hit, evidence_hits
+from linkaudit.engine.groups import Edge, Grouping, build_groups
+from linkaudit.engine.hubs import allowed_hubs, hubs_out
+from linkaudit.engine.links import LinkInputs, build_links, final_severity
+from linkaudit.engine.match import match_rule
+from linkaudit.engine.model import Rule
+from linkaudit.engine.report import problems_out, rule_infos, summary
+from linkaudit.engine.rows import ByType, Context
+from linkaudit.engine.rules import RulePack, active_rules
+from linkaudit.engine.score import Scored, score_all
+from linkaudit.inventory.model import AccountRecord, Inventory
+from linkaudit.result import Hub, Link, ScanResult
+from linkaudit.timing import stage
+from linkaudit.vocab import Severity, Status
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _scan_date(generated_at: str) -> date:
+    try:
+        return date.fromisoformat(generated_at[:10])
+    except ValueError:
+        return datetime.now(UTC).date()
+
+
+def _accounts(inv: Inventory) -> dict[str, AccountRecord]:
+    """Every account record, plus a bare record for ids seen only in the attribute table."""
+    accounts = dict(inv.accounts)
+    for account_id in inv.attributes["account_id"].unique():
+        accounts.setdefault(str(account_id), AccountRecord(account_id=str(account_id)))
+    return accounts
+
+
+def _markets(table: pd.DataFrame, accounts: dict[str, AccountRecord]) -> pd.DataFrame:
+    """(account_id, mkt): the account's marketplaces and those its own listing rows name."""
+    declared = pd.DataFrame(
+        [(a, m) for a, r in accounts.items() for m in r.marketplaces], columns=["account_id", "mkt"]
+    )
+    listed = table.loc[table["marketplace"] != "", ["account_id", "marketplace"]].drop_duplicates()
+    frame = pd.concat([declared, listed.set_axis(["account_id", "mkt"], axis=1)])
+    return frame.drop_duplicates().reset_index(drop=True)
+
+
+def _market_sets(markets: pd.DataFrame) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for account, market in zip(markets["account_id"], markets["mkt"], strict=True):
+        out.setdefault(str(account), set()).add(str(market))
+    return out
+
+
+@dataclass(frozen=True)
+class Matched:
+    hits: list[Hit]
+    hubs: list[Hub]
+    notes: list[str]
+
+
+def _match(rules: list[Rule], allow: AllowOutcome, ctx: Context, show: bool) -> Matched:
+    """Every pair rule's evidence and hubs (plus allow-listed values that would be hubs)."""
+    tables = ByType(allow.table)
+    hits: list[Hit] = []
+    hubs: list[Hub] = []
+    notes: list[str] = []
+    for rule in rules:
+        found = match_rule(rule, tables, ctx)
+        rule_hits, capped = evidence_hits(rule, found)
+        hits += rule_hits
+        hubs += hubs_out(rule, found.hubs, found.rows, show, allowed=False)
+        if capped:
+            notes.append(
+                f"{rule.id}: {capped} link(s) share more than {MAX_VALUES_PER_LINK} values; "
+                f"the {MAX_VALUES_PER_LINK} strongest are listed"
+            )
+    hubs += allowed_hubs(rules, allow.allowed, ctx, show)
+    hubs.sort(key=lambda h: (h.allowed, -h.severity.rank, -h.members, h.rule, h.id))
+    return Matched(hits, hubs, notes)
+
+
+def _grouping_hubs(hubs: list[Hub], rules: dict[str, Rule], threshold: Severity) -> set[str]:
+    """Hubs that join their members: not allowed, rule groups, severity at the threshold."""
+    return {
+        h.id
+        for h in hubs
+        if not h.allowed and rules[h.rule].hub_groups and h.severity.rank >= threshold.rank
+    }
+
+
+def _group(
+    scored: list[Scored],
+    severities: dict[tuple[str, str], Severity],
+    hubs: list[Hub],
+    grouping: set[str],
+    accounts: dict[str, AccountRecord],
+    threshold: Severity,
+) -> Grouping:
+    edges = [
+        Edge((s.a, s.b), s.score) for s in scored if severities[(s.a, s.b)].rank >= threshold.rank
+    ]
+    edges += [Edge(tuple(h.accounts), h.weight, h.id) for h in hubs if h.id in grouping]
+    return build_groups(edges, {a: r.status for a, r in accounts.items()})
+
+
+def _links(
+    matched: Matched,
+    rules: dict[str, Rule],
+    accounts: dict[str, AccountRecord],
+    ctx: Context,
+    allow: AllowOutcome,
+    config: Config,
+    show: bool,
+) -> tuple[list[Link], Grouping, set[str]]:
+    """Score, cross-selling, groups and ranked links."""
+    scored = score_all(matched.hits, rules)
+    cross = cross_selling(allow.table, [(s.a, s.b) for s in scored], accounts, ctx)
+    severities = {(s.a, s.b): final_severity(s, cross.get((s.a, s.b), [])) for s in scored}
+    threshold = config.scan.group_severity
+    grouping = _grouping_hubs(matched.hubs, rules, threshold)
+    groups = _group(scored, severities, matched.hubs, grouping, accounts, threshold)
+    inputs = LinkInputs(
+        severities=severities,
+        cross=cross,
+        approved=config.approved,
+        markets=_market_sets(ctx.markets),
+        planned={a for a, r in accounts.items() if r.status is Status.PLANNED},
+        group_of=groups.group_of,
+        show=show,
+    )
+    return build_links(scored, inputs), groups, grouping
+
+
+def evaluate(
+    inv: Inventory,
+    pack: RulePack,
+    config: Config,
+    *,
+    show_values: bool = False,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    generated_at: str | None = None,
+) -> ScanResult:
+    """Run every chosen rule over the inventory and build the complete scan result.
+
+    Coverage is left empty (the pipeline fills it); every printed value is masked unless
+    show_values. Raises RuleError for unknown rule ids in select, ignore or the config.
+    """
+    rules = active_rules(pack, config, select, ignore)
+    by_id = {r.id: r for r in rules}
+    generated = generated_at or _now()
+    accounts = _accounts(inv)
+    ctx = Context(
+        markets=_markets(inv.attributes, accounts), hub_threshold=config.scan.hub_threshold
+    )
+    allow = apply_allow(
+        inv.attributes, config.allow, _scan_date(generated), config.defaults.country, show_values
+    )
+    pair_rules = [r for r in rules if r.kind == "pair"]
+    unavailable = sorted(r.id for r in pair_rules if r.fuzzy and inv.hashed)
+    with stage("match"):
+        matched = _match(
+            [r for r in pair_rules if r.id not in unavailable], allow, ctx, show_values
+        )
+    with stage("score"):
+        links, groups, grouping = _links(matched, by_id, accounts, ctx, allow, config, show_values)
+        account_rules = [r for r in rules if r.kind == "account"]
+        flags = account_flags(
+            account_rules, ByType(allow.table), inv.attributes, accounts, show_values
+        )
+        risks = account_risks(links, matched.hubs, grouping)
+        rows = account_rows(accounts, links, risks, flags, groups.group_of, groups.exposure)
+    problems = problems_out(inv.problems, show_values)
+    return ScanResult(
+        generated_at=generated,
+        inventory=str(inv.root),
+        summary=summary(rows, links, groups.groups, matched.hubs, problems),
+        links=links,
+        accounts=rows,
+        groups=groups.groups,
+        notes=[*inv.notes, *matched.notes],
+        hubs=matched.hubs,
+        allowances=allow.allowances,
+        rules=rule_infos(rules, links, matched.hubs, rows),
+        coverage=[],
+        problems=problems,
+        unavailable_rules=unavailable,
+        values_shown=show_values,
+    )
