@@ -1,0 +1,86 @@
+"""Read a seller's inventory directory into account records and the attribute table (spec 1-3).
+
+load(root, config) -> Inventory     every supported file directly in root; InputError when
+                                    the directory or a file cannot be read at all, a data
+                                    problem (file:line, column, value, why) for everything else
+coverage(inv) -> [(type, accounts, values)]   per attribute type, for `validate` and scans
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from linkaudit.config import Config
+from linkaudit.inventory.accounts import build_accounts
+from linkaudit.inventory.bind import bind
+from linkaudit.inventory.chunk import Chunk, concat
+from linkaudit.inventory.discover import inventory_files, read_file
+from linkaudit.inventory.documents import document_records, file_rows
+from linkaudit.inventory.issues import Issues
+from linkaudit.inventory.model import AccountRecord, Inventory, Problem
+from linkaudit.inventory.prenormalised import attribute_kind_rows
+from linkaudit.inventory.sheet import Sheet
+from linkaudit.inventory.table import sheet_rows
+from linkaudit.vocab import AttrType, Kind
+
+__all__ = ["AccountRecord", "Inventory", "Problem", "coverage", "load"]
+
+
+def load(
+    root: Path,
+    config: Config,
+    *,
+    encoding: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Inventory:
+    """The inventory in `root`: account records, the attribute table, problems and notes.
+
+    Raises InputError (one line naming the path and what to do) when the directory is
+    missing or holds no supported file, or a file cannot be parsed at all.
+    """
+    issues = Issues()
+    sheets: list[Sheet] = []
+    files: list[str] = []
+    for path in inventory_files(root, issues):
+        read = read_file(path, config, encoding, issues, progress)
+        if read:
+            files.append(path.name)
+        sheets.extend(s for s in read if bind(s, config, issues))
+    accounts = build_accounts(sheets, config, issues)
+    if progress is not None:
+        progress("normalising values")
+    chunks: list[Chunk] = []
+    documents: list[dict[str, str]] = []
+    for sheet in sheets:
+        if sheet.kind is Kind.ATTRIBUTES:
+            chunks.extend(attribute_kind_rows(sheet, config, issues))
+            continue
+        chunks.extend(sheet_rows(sheet, accounts, config, issues))
+        if sheet.kind is Kind.DOCUMENTS:
+            documents.extend(document_records(sheet))
+            chunks.extend(file_rows(sheet, root, config, issues))
+        sheet.frame = pd.DataFrame()  # release the text early: the table is what remains
+    table = concat(chunks)
+    return Inventory(
+        root=root,
+        accounts=accounts,
+        attributes=table,
+        problems=issues.finish(),
+        notes=issues.notes,
+        files=files,
+        documents=documents,
+        hashed=bool(table["hashed"].any()),
+    )
+
+
+def coverage(inv: Inventory) -> list[tuple[str, int, int]]:
+    """(type, accounts with a usable value, usable values) for every type, sorted by type."""
+    table = inv.attributes
+    grouped = table.groupby("type", observed=True)
+    accounts = grouped["account_id"].nunique().to_dict()
+    sizes = grouped.size().to_dict()
+    return [
+        (attr, int(accounts.get(attr, 0)), int(sizes.get(attr, 0)))
+        for attr in sorted(t.value for t in AttrType)
+    ]

@@ -1,0 +1,162 @@
+"""Vectorised equivalents of the hot catalogue normalisers, on Arrow string arrays.
+
+A listings file holds millions of distinct ASINs, GTINs and titles; calling the registry
+normaliser once per distinct value costs seconds per column. Each kernel reproduces its
+registry normaliser EXACTLY on the rows it claims (`handled`: ASCII text of the usual
+shape) and leaves every other row (non-ASCII text, unusual shapes, placeholders) to the
+registry. Input is text already passed through clean(), so ASCII means printable ASCII.
+The loader re-checks a sample of claimed rows against the registry on every run and drops
+the kernel on any disagreement; tests/inventory/test_fast.py checks edge cases.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from linkaudit.inventory.arrow import string_chunks
+from linkaudit.normalize.base import PLACEHOLDERS
+from linkaudit.vocab import AttrType
+
+Bools = npt.NDArray[np.bool_]
+_PLACEHOLDERS = pa.array(sorted(PLACEHOLDERS), pa.large_string())
+_LONGEST = max(len(p.encode()) for p in PLACEHOLDERS)
+
+
+@dataclass
+class Fast:
+    """A kernel's answer: rows handled, canonical values, and rows with `problem`."""
+
+    handled: Bools
+    value: pa.ChunkedArray
+    problem_rows: Bools | None = None
+    problem: str = ""
+
+
+def _np(mask: pa.ChunkedArray) -> Bools:
+    return np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _usable(raw: pa.ChunkedArray, value: pa.ChunkedArray) -> Bools:
+    """ASCII raw text, neither it nor its value empty or a placeholder."""
+    ok = _np(pc.and_(pc.string_is_ascii(raw), pc.greater(pc.binary_length(value), 0))).copy()
+    for text in (raw, value):
+        short = np.flatnonzero(_np(pc.less_equal(pc.binary_length(text), _LONGEST)))
+        if len(short):
+            lowered = pc.ascii_lower(text.take(pa.array(short)))
+            ok[short[_np(pc.is_in(lowered, _PLACEHOLDERS))]] = False
+    return ok
+
+
+def asin(raw: pa.ChunkedArray) -> Fast:
+    """catalogue.normalize_asin on `B0` + 8 ASCII letters/digits: upper-case."""
+    value = pc.ascii_upper(raw)
+    shaped = pc.and_(pc.equal(pc.binary_length(raw), 10), pc.ascii_is_alnum(raw))
+    shaped = pc.and_(shaped, pc.starts_with(value, "B0"))
+    return Fast(_np(shaped), value)
+
+
+_GTIN_LENGTHS = pa.array([8, 12, 13, 14], pa.int64())
+
+
+def gtin(raw: pa.ChunkedArray) -> Fast:
+    """catalogue.normalize_gtin on 8, 12, 13 or 14 plain digits, not all zero."""
+    shaped = pc.and_(pc.ascii_is_decimal(raw), pc.is_in(pc.binary_length(raw), _GTIN_LENGTHS))
+    value = pc.utf8_lpad(raw, 14, "0")
+    handled = _np(shaped).copy()
+    bad = np.zeros(len(raw), dtype=bool)
+    if handled.any():
+        rows = np.flatnonzero(handled)
+        picked = value if len(rows) == len(raw) else value.filter(shaped)
+        digits = _fixed_width_bytes(picked, 14)
+        digits -= 48
+        nonzero = digits.any(axis=1)
+        odd = digits[:, 0:13:2].sum(axis=1, dtype=np.int32)
+        even = digits[:, 1:13:2].sum(axis=1, dtype=np.int32)
+        check = (10 - (odd * 3 + even) % 10) % 10
+        handled[rows[~nonzero]] = False  # all zeros: a filler, left to the registry
+        bad[rows[(check != digits[:, 13]) & nonzero]] = True
+    return Fast(handled, value, bad, "GTIN check digit does not match")
+
+
+def _fixed_width_bytes(values: pa.ChunkedArray, width: int) -> npt.NDArray[np.uint8]:
+    """n x width bytes of strings that all have `width` bytes (a writable copy)."""
+    parts = [data.reshape(-1, width) for _, _, data in string_chunks(values) if len(data)]
+    return np.concatenate(parts) if parts else np.zeros((0, width), np.uint8)
+
+
+_SPACE, _DELETE = 32, 0
+
+
+def _lut(punctuation: int) -> npt.NDArray[np.uint8]:
+    """Byte map: A-Z lower-cased, letters/digits/space kept, other ASCII -> `punctuation`."""
+    table = np.arange(256, dtype=np.uint8)
+    for b in range(128):
+        if not chr(b).isalnum() and b != _SPACE:
+            table[b] = punctuation
+    table[65:91] += 32
+    return table
+
+
+_TITLE_LUT, _BRAND_LUT = _lut(_SPACE), _lut(_DELETE)
+
+
+def _fold_words(values: pa.ChunkedArray, lut: npt.NDArray[np.uint8]) -> pa.ChunkedArray:
+    """Map bytes by `lut`, drop deleted bytes, collapse space runs, trim (ASCII rows only)."""
+    return pa.chunked_array(
+        [_fold_chunk(data, offsets, lut) for _, offsets, data in string_chunks(values)],
+        type=pa.large_string(),
+    )
+
+
+def _fold_chunk(
+    data: npt.NDArray[np.uint8], offsets: npt.NDArray[np.int64], lut: npt.NDArray[np.uint8]
+) -> pa.Array:
+    mapped = lut[data]
+    mapped, offsets = _compact(mapped, mapped != _DELETE, offsets)
+    space = mapped == _SPACE
+    after_space = np.ones_like(space)
+    after_space[1:] = space[:-1]
+    starts = offsets[:-1][offsets[:-1] < offsets[1:]]
+    after_space[starts] = True  # a space at the start of a value is leading: dropped
+    mapped, offsets = _compact(mapped, ~(space & after_space), offsets)
+    last = offsets[1:][offsets[1:] > offsets[:-1]] - 1
+    trailing = np.zeros(len(mapped), dtype=bool)
+    trailing[last[mapped[last] == _SPACE]] = True
+    mapped, offsets = _compact(mapped, ~trailing, offsets)
+    return pa.Array.from_buffers(
+        pa.large_string(), len(offsets) - 1, [None, pa.py_buffer(offsets), pa.py_buffer(mapped)]
+    )
+
+
+def _compact(
+    data: npt.NDArray[np.uint8], keep: Bools, offsets: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64]]:
+    """Drop bytes where not `keep`; each offset moves back by the drops before it."""
+    dropped = np.flatnonzero(~keep)
+    if not len(dropped):
+        return data, offsets
+    return data[keep], offsets - np.searchsorted(dropped, offsets)
+
+
+def title(raw: pa.ChunkedArray) -> Fast:
+    """catalogue.normalize_title on ASCII: lower, punctuation -> space, spaces collapsed."""
+    value = _fold_words(raw, _TITLE_LUT)
+    return Fast(_usable(raw, value), value)
+
+
+def brand(raw: pa.ChunkedArray) -> Fast:
+    """catalogue.normalize_brand on ASCII: lower, punctuation deleted, spaces collapsed."""
+    value = _fold_words(raw, _BRAND_LUT)
+    return Fast(_usable(raw, value), value)
+
+
+KERNELS: dict[AttrType, Callable[[pa.ChunkedArray], Fast]] = {
+    AttrType.ASIN: asin,
+    AttrType.GTIN: gtin,
+    AttrType.TITLE: title,
+    AttrType.BRAND: brand,
+}

@@ -1,0 +1,123 @@
+"""Bound Sheets -> the attribute table (linkaudit.attributes): columns to types (spec 2-3)."""
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from linkaudit.config import Config
+from linkaudit.inventory.arrow import arrow, clean_cells, containing
+from linkaudit.inventory.chunk import Chunk
+from linkaudit.inventory.context import row_context
+from linkaudit.inventory.issues import Issues
+from linkaudit.inventory.model import AccountRecord, Problem
+from linkaudit.inventory.sheet import Sheet
+from linkaudit.inventory.values import Origin, attribute_rows
+from linkaudit.vocab import AttrType, Kind
+
+T = AttrType
+# Spec 2 + 3: which contract column feeds which attribute type, per kind.
+COLUMN_TYPES: dict[Kind, dict[str, AttrType]] = {
+    Kind.COMPANIES: {
+        "legal_name": T.COMPANY_NAME, "registration_number": T.REGISTRATION_NUMBER,
+        "legal_representative": T.PERSON, "beneficial_owner": T.PERSON,
+        "registered_address": T.ADDRESS, "business_address": T.ADDRESS, "phone": T.PHONE,
+        "email": T.EMAIL, "tax_id": T.TAX_ID, "website": T.WEBSITE,
+    },
+    Kind.LOGINS: {"ip": T.IP, "router_mac": T.MAC, "wifi_ssid": T.WIFI_SSID},
+    Kind.DEVICES: {
+        "device_id": T.DEVICE_ID, "mac": T.MAC, "fingerprint": T.FINGERPRINT,
+        "browser_profile": T.BROWSER_PROFILE,
+    },
+    Kind.PAYMENTS: {
+        "card_number": T.CARD, "card_holder": T.PERSON, "billing_address": T.ADDRESS,
+        "bank_account": T.BANK_ACCOUNT, "payout_account": T.PAYOUT_ACCOUNT,
+    },
+    Kind.LISTINGS: {
+        "asin": T.ASIN, "gtin": T.GTIN, "brand": T.BRAND, "title": T.TITLE, "image_hash": T.IMAGE,
+    },
+    Kind.PEOPLE: {"name": T.PERSON, "email": T.EMAIL, "phone": T.PHONE},
+    Kind.ADDRESSES: {"address": T.ADDRESS},
+    Kind.DOCUMENTS: {"number": T.DOCUMENT},
+}  # fmt: skip
+
+# Free text where `;` and `|` are ordinary characters, never value separators.
+NO_SPLIT: frozenset[AttrType] = frozenset(
+    {T.TITLE, T.ADDRESS, T.COMPANY_NAME, T.BRAND, T.WIFI_SSID}
+)
+
+
+def sheet_rows(
+    sheet: Sheet, accounts: dict[str, AccountRecord], config: Config, issues: Issues
+) -> list[Chunk]:
+    """Attribute-table chunks of one bound sheet (not the attributes or documents paths)."""
+    types = COLUMN_TYPES.get(sheet.kind, {})
+    wanted = [(p, t) for c, t in types.items() for p in sheet.columns.get(c, [])]
+    if not wanted:
+        return []
+    base = row_context(sheet, issues)
+    chunks: list[Chunk] = []
+    for position, attr in sorted(wanted, key=lambda pt: pt[0]):
+        cells = column_cells(sheet, position, base, attr, config, issues)
+        if attr is T.PHONE:
+            cells["country"] = _countries(cells["account_id"], accounts)
+        origin = Origin(sheet.file, sheet.headers[position], sheet.src(position))
+        chunks.extend(attribute_rows(cells, attr, origin, issues))
+    return chunks
+
+
+def _countries(ids: pd.Series, accounts: dict[str, AccountRecord]) -> pd.Series:
+    lookup = {a: (r.country or "") for a, r in accounts.items()}
+    return ids.map(lookup).fillna("").astype("str")
+
+
+def column_cells(
+    sheet: Sheet, position: int, base: pd.DataFrame, attr: AttrType, config: Config, issues: Issues
+) -> pd.DataFrame:
+    """Non-empty cells of one column with their row context: too-long cells dropped with a
+    problem, multi-valued cells (`a;b`, `a|b`) split, every value cleaned (spec 2-3)."""
+    text = sheet.cells(position)
+    values = arrow(text)
+    lengths = pc.binary_length(values).to_numpy(zero_copy_only=False)
+    limit = config.limits.max_cell_chars
+    suspects = np.flatnonzero(lengths > limit)  # bytes >= characters: count those exactly
+    if len(suspects):
+        lengths = lengths.copy()
+        exact = pc.utf8_length(values.take(pa.array(suspects)))
+        lengths[suspects] = exact.to_numpy(zero_copy_only=False)
+    too_long = np.flatnonzero(lengths > limit)
+    for row in too_long:
+        why = f"longer than {limit} characters ([limits] max_cell_chars): skipped"
+        raw = str(text.iloc[row])[:80] + "…"
+        issues.add(
+            Problem(sheet.where(position, int(row)), sheet.headers[position], raw, why, attr.value),
+            file=sheet.file,
+        )
+    usable = (lengths > 0) & (lengths <= limit)
+    rows = np.flatnonzero(usable)
+    parts = text.iloc[rows] if len(rows) < len(text) else text
+    if attr not in NO_SPLIT:
+        rows, parts = _split(rows, parts)
+    cells = (
+        base.iloc[rows].reset_index(drop=True) if len(rows) != len(base) else base.copy(deep=False)
+    )
+    cells["raw"] = clean_cells(parts.reset_index(drop=True))
+    keep = (cells["raw"] != "").to_numpy()
+    return cells if keep.all() else cells.iloc[np.flatnonzero(keep)].reset_index(drop=True)
+
+
+def _split(rows: np.ndarray, parts: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    many = containing(arrow(parts), ";|")
+    if not many.any():
+        return rows, parts
+    single = np.flatnonzero(~many)
+    exploded = (
+        parts.iloc[np.flatnonzero(many)].reset_index(drop=True).str.split(r"[;|]", regex=True)
+    )
+    exploded = exploded.explode()  # type: ignore[assignment]
+    new_rows = np.concatenate([rows[single], rows[np.flatnonzero(many)][exploded.index.to_numpy()]])
+    new_parts = pd.concat(
+        [parts.iloc[single].reset_index(drop=True), exploded.astype("str").reset_index(drop=True)],
+        ignore_index=True,
+    )
+    return new_rows, new_parts

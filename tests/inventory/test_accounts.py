@@ -1,0 +1,63 @@
+"""Account records (spec 2.1): duplicates, dates, statuses, accounts seen only elsewhere."""
+
+from pathlib import Path
+
+from linkaudit.config import Config, Defaults
+from linkaudit.inventory import coverage
+from linkaudit.vocab import AttrType, Status
+
+from .helpers import read, write
+
+
+def test_conflicting_duplicates_first_wins(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "accounts.csv",
+        "account_id,store_name,marketplaces,status,opened\n"
+        "acc-1,One,US,active,2024/3/1\n"
+        "acc-1,Uno,DE|FR,active,2024年3月1日\n"
+        "acc-2,Two,ZZ,sleeping,45352\n",
+    )
+    inv = read(tmp_path)
+    one = inv.accounts["acc-1"]
+    assert (one.store_name, one.marketplaces, one.opened) == (
+        "One",
+        ("US", "DE", "FR"),
+        "2024-03-01",
+    )
+    assert one.source == "accounts.csv:2"
+    two = inv.accounts["acc-2"]
+    assert two.status is Status.UNKNOWN and two.opened == "2024-03-01"
+    whys = {(p.where, p.column): p.why for p in inv.problems}
+    assert "first kept" in whys[("accounts.csv:3", "store_name")]
+    assert "marketplace" in whys[("accounts.csv:4", "marketplaces")]
+    assert "status" in whys[("accounts.csv:4", "status")]
+    assert len(inv.problems) == 3
+
+
+def test_accounts_only_in_other_kinds(tmp_path: Path) -> None:
+    write(tmp_path, "accounts.csv", "account_id\nacc-1\n")
+    write(tmp_path, "logins.csv", "account_id,ip\nacc-1,203.0.113.7\nacc-9,203.0.113.7\n")
+    inv = read(tmp_path)
+    assert inv.accounts["acc-9"].status is Status.UNKNOWN
+    assert inv.accounts["acc-9"].source == ""
+    (note,) = [n for n in inv.notes if "only in other kinds" in n]
+    assert "acc-9" in note and "acc-1" not in note
+
+
+def test_country_order(tmp_path: Path) -> None:
+    write(tmp_path, "accounts.csv", "account_id,marketplaces\na,US\nb,JP\nc,UK\n")
+    write(tmp_path, "companies.csv", "account_id,country,legal_name\na,China,A Co\n")
+    inv = read(tmp_path)
+    assert [inv.accounts[x].country for x in "abc"] == ["CN", "JP", "GB"]
+    assert inv.accounts["a"].legal_names == ("A Co",)
+    inv = read(tmp_path, Config(defaults=Defaults(country="DE")))
+    assert [inv.accounts[x].country for x in "abc"] == ["CN", "DE", "DE"]
+
+
+def test_coverage_lists_every_type(tmp_path: Path) -> None:
+    write(tmp_path, "logins.csv", "account_id,ip\na,203.0.113.7\na,203.0.113.8\nb,203.0.113.7\n")
+    cov = coverage(read(tmp_path))
+    assert [c[0] for c in cov] == sorted(t.value for t in AttrType)
+    assert dict((t, (a, v)) for t, a, v in cov)["ip"] == (2, 3)
+    assert dict((t, (a, v)) for t, a, v in cov)["card"] == (0, 0)
