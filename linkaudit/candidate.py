@@ -63,11 +63,12 @@ def _merge(inv: Inventory, extra: Inventory, shown: str, copied: str) -> Invento
         problems=[*inv.problems, *problems],
         notes=[*inv.notes, *notes, f"candidate store(s) from {shown}: {', '.join(extra.accounts)}"],
         files=[*inv.files, shown],
+        candidates=sorted(extra.accounts),
     )
 
 
-def candidate_ids(inv: Inventory) -> set[str]:
-    """Accounts a pre-registration check is about: planned ones (including candidates)."""
+def focus_accounts(inv: Inventory) -> set[str]:
+    """Accounts a pre-registration check is about: the candidate's, else the planned ones."""
+    if inv.candidates:
+        return set(inv.candidates)
     return {a for a, r in inv.accounts.items() if r.status is Status.PLANNED}
-
-

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from linkaudit.result import ScanResult
 
 
-
 class _Guarded(TyperGroup):
     """Turns every error a user can cause into one line on stderr and exit 2 (spec 6)."""
 
@@ -54,22 +53,46 @@ rules_app = typer.Typer(
 )
 app.add_typer(rules_app, name="rules")
 
-# fmt: off
 DirArg = Annotated[Path, typer.Argument(help="The inventory directory.", show_default=False)]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json, csv, xlsx, markdown or html.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.")]
-LangOpt = Annotated[str | None, typer.Option("--lang", help="en or zh (default: [defaults] lang of the config, else en).")]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Config file instead of DIR/linkaudit.toml.")]
-RulesOpt = Annotated[Path | None, typer.Option("--rules", help="A rule pack directory instead of the built-in one.")]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="table, json, csv, xlsx, markdown or html.")
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output."),
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="en or zh (default: [defaults] lang of the config, else en)."),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Config file instead of DIR/linkaudit.toml.")
+]
+RulesOpt = Annotated[
+    Path | None, typer.Option("--rules", help="A rule pack directory instead of the built-in one.")
+]
 ShowOpt = Annotated[bool, typer.Option("--show-values", help="Print sensitive values unmasked.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
-EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Read text files with this encoding (e.g. gbk), no detection.")]
-FailOnOpt = Annotated[Severity | None, typer.Option("--fail-on", help="Exit 1 when a link is at or above this severity.")]
-SelectOpt = Annotated[str | None, typer.Option("--select", help="Only these rule ids (comma-separated).")]
-IgnoreOpt = Annotated[str | None, typer.Option("--ignore", help="Skip these rule ids (comma-separated).")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", min=1, help="Show at most N links in the table.")]
-TimingsOpt = Annotated[bool, typer.Option("--timings", help="Print the time spent per stage on stderr.")]
-# fmt: on
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Read text files with this encoding (e.g. gbk), no detection."),
+]
+FailOnOpt = Annotated[
+    Severity | None,
+    typer.Option("--fail-on", help="Exit 1 when a link is at or above this severity."),
+]
+SelectOpt = Annotated[
+    str | None, typer.Option("--select", help="Only these rule ids (comma-separated).")
+]
+IgnoreOpt = Annotated[
+    str | None, typer.Option("--ignore", help="Skip these rule ids (comma-separated).")
+]
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", min=1, help="Show at most N links in the table.")
+]
+TimingsOpt = Annotated[
+    bool, typer.Option("--timings", help="Print the time spent per stage on stderr.")
+]
 
 
 def _fail(message: str) -> NoReturn:
@@ -115,7 +138,9 @@ def _emit(data: str | bytes, output: Path | None, fmt: str) -> None:
     sys.stdout.flush()
 
 
-def _render(result: "ScanResult", fmt: str, lang: str, limit: int | None, output: Path | None) -> None:
+def _render(
+    result: "ScanResult", fmt: str, lang: str, limit: int | None, output: Path | None
+) -> None:
     from linkaudit.report import RenderOptions, render
 
     tty = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -150,7 +175,12 @@ def scan(
     fmt: FormatOpt = "table",
     output: OutputOpt = None,
     fail_on: FailOnOpt = None,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="A saved scan JSON: fail only on links new or stronger since.")] = None,  # noqa: E501
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", help="A saved scan JSON: fail only on links new or stronger since."
+        ),
+    ] = None,
     rules: RulesOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -169,9 +199,15 @@ def scan(
 
     language = _lang(lang, directory, config)
     old = _load_scan(baseline) if baseline is not None else None
-    opts = _options(rules_dir=rules, config_path=config, select=_ids(select),
-                    ignore=_ids(ignore), show_values=show_values, encoding=encoding,
-                    progress=_progress(quiet))  # fmt: skip
+    opts = _options(
+        rules_dir=rules,
+        config_path=config,
+        select=_ids(select),
+        ignore=_ids(ignore),
+        show_values=show_values,
+        encoding=encoding,
+        progress=_progress(quiet),
+    )
     with collecting() as spent:
         result = run_scan(directory, opts)
         with stage("report"):
@@ -190,8 +226,16 @@ def scan(
 @app.command()
 def check(
     directory: DirArg,
-    candidate: Annotated[Path | None, typer.Option("--candidate", help="A .json (object of kinds) or .xlsx describing the store you plan to open.")] = None,  # noqa: E501
-    fail_on: Annotated[Severity, typer.Option("--fail-on", help="Exit 1 at or above this severity.")] = Severity.HIGH,  # noqa: E501
+    candidate: Annotated[
+        Path | None,
+        typer.Option(
+            "--candidate",
+            help="A .json (object of kinds) or .xlsx describing the store you plan to open.",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Severity, typer.Option("--fail-on", help="Exit 1 at or above this severity.")
+    ] = Severity.HIGH,
     fmt: FormatOpt = "table",
     output: OutputOpt = None,
     rules: RulesOpt = None,
@@ -202,16 +246,28 @@ def check(
     encoding: EncodingOpt = None,
 ) -> None:
     """Before registering a store: links touching planned accounts (or --candidate) only."""
+    from linkaudit.candidate import focus_accounts
     from linkaudit.checking import restrict_to
     from linkaudit.gate import failing_links
-    from linkaudit.pipeline import scan as run_scan
+    from linkaudit.pipeline import scan_with_inventory
 
     language = _lang(lang, directory, config)
-    opts = _options(rules_dir=rules, config_path=config, show_values=show_values,
-                    encoding=encoding, candidate=candidate, progress=_progress(quiet))  # fmt: skip
-    result, focus = restrict_to(run_scan(directory, opts), candidate is not None)
+    opts = _options(
+        rules_dir=rules,
+        config_path=config,
+        show_values=show_values,
+        encoding=encoding,
+        candidate=candidate,
+        progress=_progress(quiet),
+    )
+    full, inv = scan_with_inventory(directory, opts)
+    focus = focus_accounts(inv)
+    result = restrict_to(full, focus)
     if not focus:
-        _fail("no planned account in the inventory: mark one with status planned, or pass --candidate FILE")  # noqa: E501
+        _fail(
+            "no planned account in the inventory: "
+            "mark one with status planned, or pass --candidate FILE"
+        )
     _render(result, fmt, language, None, output)
     failed = failing_links(result, fail_on, accounts=focus)
     if failed:
@@ -219,8 +275,9 @@ def check(
             names = sorted({a for link in failed for a in link.accounts} - focus)
             typer.echo(
                 f"linkaudit: {', '.join(sorted(focus))} would be linked ({fail_on} or above) "
-                f"to {', '.join(names)}", err=True,
-            )  # fmt: skip
+                f"to {', '.join(names)}",
+                err=True,
+            )
         raise typer.Exit(1)
 
 
@@ -247,7 +304,9 @@ def validate(
 def explain(
     directory: DirArg,
     account: Annotated[str, typer.Argument(help="An account id.")],
-    other: Annotated[str | None, typer.Argument(help="A second account id: what links the two.")] = None,  # noqa: E501
+    other: Annotated[
+        str | None, typer.Argument(help="A second account id: what links the two.")
+    ] = None,
     rules: RulesOpt = None,
     config: ConfigOpt = None,
     lang: LangOpt = None,
@@ -286,7 +345,12 @@ def diff(
     old: Annotated[Path, typer.Argument(help="The earlier scan JSON.")],
     new: Annotated[Path, typer.Argument(help="The later scan JSON.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    fail_on_new: Annotated[Severity | None, typer.Option("--fail-on-new", help="Exit 1 when a new or stronger link is at or above this severity.")] = None,  # noqa: E501
+    fail_on_new: Annotated[
+        Severity | None,
+        typer.Option(
+            "--fail-on-new", help="Exit 1 when a new or stronger link is at or above this severity."
+        ),
+    ] = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -307,10 +371,19 @@ def diff(
 def appeal(
     directory: DirArg,
     account: Annotated[str, typer.Argument(help="The deactivated account.")],
-    hint: Annotated[str | None, typer.Option("--hint", help="First letters of the related account's name from the notice.")] = None,  # noqa: E501
-    scenario: Annotated[str, typer.Option("--scenario", help="own, known or unknown: whose is the related account.")] = "unknown",  # noqa: E501
-    related: Annotated[str | None, typer.Option("--related", help="The related account id, when known.")] = None,  # noqa: E501
-    template: Annotated[Path | None, typer.Option("--template", help="Your own Jinja2 template for the draft.")] = None,  # noqa: E501
+    hint: Annotated[
+        str | None,
+        typer.Option("--hint", help="First letters of the related account's name from the notice."),
+    ] = None,
+    scenario: Annotated[
+        str, typer.Option("--scenario", help="own, known or unknown: whose is the related account.")
+    ] = "unknown",
+    related: Annotated[
+        str | None, typer.Option("--related", help="The related account id, when known.")
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Your own Jinja2 template for the draft.")
+    ] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
     rules: RulesOpt = None,
@@ -323,8 +396,14 @@ def appeal(
 
     language = _lang(lang, directory, config)
     opts = _options(rules_dir=rules, config_path=config, show_values=show_values, encoding=encoding)
-    request = AppealRequest(account=account, hint=hint, scenario=scenario, related=related,
-                            template=template, lang=language)  # fmt: skip
+    request = AppealRequest(
+        account=account,
+        hint=hint,
+        scenario=scenario,
+        related=related,
+        template=template,
+        lang=language,
+    )
     text, warnings = draft_appeal(directory, opts, request)
     for warning in warnings:
         typer.echo(f"linkaudit: warning: {warning}", err=True)
@@ -334,20 +413,28 @@ def appeal(
 @app.command("hash")
 def hash_cmd(
     directory: DirArg,
-    out: Annotated[Path, typer.Argument(help="Where to write the pseudonymised copy (a new directory).")],  # noqa: E501
-    key_file: Annotated[Path, typer.Option("--key-file", help="A file holding the secret key (kept private).")],  # noqa: E501
+    out: Annotated[
+        Path, typer.Argument(help="Where to write the pseudonymised copy (a new directory).")
+    ],
+    key_file: Annotated[
+        Path, typer.Option("--key-file", help="A file holding the secret key (kept private).")
+    ],
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
 ) -> None:
     """A pseudonymised copy of the inventory (keyed hashes) to share with an auditor."""
     from linkaudit.pseudonymise import write_hashed
 
-    summary = write_hashed(directory, out, key_file, _options(config_path=config, encoding=encoding))
+    summary = write_hashed(
+        directory, out, key_file, _options(config_path=config, encoding=encoding)
+    )
     typer.echo(summary, err=True)
 
 
 @app.command()
-def init(directory: Annotated[Path, typer.Argument(help="Where to create the starter inventory.")]) -> None:  # noqa: E501
+def init(
+    directory: Annotated[Path, typer.Argument(help="Where to create the starter inventory.")],
+) -> None:
     """A starter inventory: one file per kind with headers and an example row, and a config."""
     from linkaudit.inventory.starter import write_starter
 
@@ -378,7 +465,9 @@ def rules_show(
 
 
 @rules_app.command("validate")
-def rules_validate(directory: Annotated[Path, typer.Argument(help="A rule pack directory.")]) -> None:  # noqa: E501
+def rules_validate(
+    directory: Annotated[Path, typer.Argument(help="A rule pack directory.")],
+) -> None:
     """Check a rule directory: exit 2 with one line naming the file, rule and field if invalid."""
     from linkaudit.engine.rules import load_pack
 
@@ -387,7 +476,11 @@ def rules_validate(directory: Annotated[Path, typer.Argument(help="A rule pack d
 
 
 @rules_app.command("test")
-def rules_test(directory: Annotated[Path | None, typer.Argument(help="A rule pack directory (default: built-in).")] = None) -> None:  # noqa: E501
+def rules_test(
+    directory: Annotated[
+        Path | None, typer.Argument(help="A rule pack directory (default: built-in).")
+    ] = None,
+) -> None:
     """Run every rule's pass/fail examples; exit 1 when one fails."""
     from linkaudit.engine.examples import run_examples
     from linkaudit.engine.rules import load_pack

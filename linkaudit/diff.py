@@ -59,11 +59,21 @@ def _rules(link: Link) -> set[str]:
 
 def _link_change(old: Link | None, new: Link | None) -> LinkChange | None:
     if old is None and new is not None:
-        return LinkChange(change="new", accounts=new.accounts, new_severity=new.severity,
-                          new_score=new.score, rules_added=sorted(_rules(new)))  # fmt: skip
+        return LinkChange(
+            change="new",
+            accounts=new.accounts,
+            new_severity=new.severity,
+            new_score=new.score,
+            rules_added=sorted(_rules(new)),
+        )
     if new is None and old is not None:
-        return LinkChange(change="resolved", accounts=old.accounts, old_severity=old.severity,
-                          old_score=old.score, rules_removed=sorted(_rules(old)))  # fmt: skip
+        return LinkChange(
+            change="resolved",
+            accounts=old.accounts,
+            old_severity=old.severity,
+            old_score=old.score,
+            rules_removed=sorted(_rules(old)),
+        )
     assert old is not None and new is not None
     rank = new.severity.rank - old.severity.rank
     if rank == 0 and abs(new.score - old.score) < SCORE_STEP:
@@ -105,33 +115,61 @@ def diff_groups(old: ScanResult, new: ScanResult) -> list[GroupChange]:
         if not prev:
             changes.append(GroupChange(change="formed", accounts=g.accounts, new_groups=[_key(g)]))
         elif len(prev) > 1:
-            changes.append(GroupChange(change="merged", accounts=g.accounts,
-                                       old_groups=sorted(_key(p) for p in prev),
-                                       new_groups=[_key(g)]))  # fmt: skip
+            changes.append(
+                GroupChange(
+                    change="merged",
+                    accounts=g.accounts,
+                    old_groups=sorted(_key(p) for p in prev),
+                    new_groups=[_key(g)],
+                )
+            )
         else:
             joined = sorted(set(g.accounts) - set(prev[0].accounts))
             if joined:
-                changes.append(GroupChange(change="joined", accounts=joined,
-                                           old_groups=[_key(prev[0])], new_groups=[_key(g)]))  # fmt: skip
+                changes.append(
+                    GroupChange(
+                        change="joined",
+                        accounts=joined,
+                        old_groups=[_key(prev[0])],
+                        new_groups=[_key(g)],
+                    )
+                )
     for g in old.groups:
         nxt = _overlaps(g, new.groups)
         if not nxt:
-            changes.append(GroupChange(change="dissolved", accounts=g.accounts,
-                                       old_groups=[_key(g)]))  # fmt: skip
+            changes.append(
+                GroupChange(change="dissolved", accounts=g.accounts, old_groups=[_key(g)])
+            )
         elif len(nxt) > 1:
-            changes.append(GroupChange(change="split", accounts=g.accounts, old_groups=[_key(g)],
-                                       new_groups=sorted(_key(n) for n in nxt)))  # fmt: skip
+            changes.append(
+                GroupChange(
+                    change="split",
+                    accounts=g.accounts,
+                    old_groups=[_key(g)],
+                    new_groups=sorted(_key(n) for n in nxt),
+                )
+            )
         else:
             left = sorted(set(g.accounts) - set(nxt[0].accounts))
             if left:
-                changes.append(GroupChange(change="left", accounts=left, old_groups=[_key(g)],
-                                           new_groups=[_key(nxt[0])]))  # fmt: skip
+                changes.append(
+                    GroupChange(
+                        change="left",
+                        accounts=left,
+                        old_groups=[_key(g)],
+                        new_groups=[_key(nxt[0])],
+                    )
+                )
     return sorted(changes, key=lambda c: (c.change, c.accounts))
 
 
 def diff(old: ScanResult, new: ScanResult, old_name: str = "", new_name: str = "") -> DiffResult:
-    return DiffResult(old=old_name or old.inventory, new=new_name or new.inventory,
-                      links=diff_links(old, new), groups=diff_groups(old, new))  # fmt: skip
+    return DiffResult(
+        old=old_name or old.inventory,
+        new=new_name or new.inventory,
+        links=diff_links(old, new),
+        groups=diff_groups(old, new),
+    )
 
 
 def failing_changes(result: DiffResult, fail_on_new: Severity | None) -> list[LinkChange]:
@@ -148,17 +186,47 @@ def failing_changes(result: DiffResult, fail_on_new: Severity | None) -> list[Li
 
 
 _HEAD = {
-    "en": {"change": "change", "accounts": "accounts", "before": "before", "after": "after",
-           "rules": "rules", "links": "Links", "groups": "Groups", "none": "no changes",
-           "new": "new", "resolved": "resolved", "stronger": "stronger", "weaker": "weaker",
-           "formed": "formed", "dissolved": "dissolved", "joined": "joined", "left": "left",
-           "merged": "merged", "split": "split"},
-    "zh": {"change": "变化", "accounts": "账号", "before": "之前", "after": "之后",
-           "rules": "规则", "links": "关联", "groups": "关联组", "none": "没有变化",
-           "new": "新增", "resolved": "已解除", "stronger": "增强", "weaker": "减弱",
-           "formed": "新组", "dissolved": "解散", "joined": "加入", "left": "离开",
-           "merged": "合并", "split": "拆分"},
-}  # fmt: skip
+    "en": {
+        "change": "change",
+        "accounts": "accounts",
+        "before": "before",
+        "after": "after",
+        "rules": "rules",
+        "links": "Links",
+        "groups": "Groups",
+        "none": "no changes",
+        "new": "new",
+        "resolved": "resolved",
+        "stronger": "stronger",
+        "weaker": "weaker",
+        "formed": "formed",
+        "dissolved": "dissolved",
+        "joined": "joined",
+        "left": "left",
+        "merged": "merged",
+        "split": "split",
+    },
+    "zh": {
+        "change": "变化",
+        "accounts": "账号",
+        "before": "之前",
+        "after": "之后",
+        "rules": "规则",
+        "links": "关联",
+        "groups": "关联组",
+        "none": "没有变化",
+        "new": "新增",
+        "resolved": "已解除",
+        "stronger": "增强",
+        "weaker": "减弱",
+        "formed": "新组",
+        "dissolved": "解散",
+        "joined": "加入",
+        "left": "离开",
+        "merged": "合并",
+        "split": "拆分",
+    },
+}
 
 
 def render_diff(result: DiffResult, lang: str = "en") -> str:
@@ -175,11 +243,15 @@ def render_diff(result: DiffResult, lang: str = "en") -> str:
         return t["none"] + "\n"
     if result.links:
         rows = [
-            [t[c.change], " ↔ ".join(c.accounts), band(c.old_severity, c.old_score),
-             band(c.new_severity, c.new_score),
-             " ".join([*(f"+{r}" for r in c.rules_added), *(f"-{r}" for r in c.rules_removed)])]
+            [
+                t[c.change],
+                " ↔ ".join(c.accounts),
+                band(c.old_severity, c.old_score),
+                band(c.new_severity, c.new_score),
+                " ".join([*(f"+{r}" for r in c.rules_added), *(f"-{r}" for r in c.rules_removed)]),
+            ]
             for c in result.links
-        ]  # fmt: skip
+        ]
         head = [t["change"], t["accounts"], t["before"], t["after"], t["rules"]]
         out += [t["links"], tabulate(rows, head), ""]
     if result.groups:

@@ -8,23 +8,57 @@ from linkaudit.errors import UsageError
 from linkaudit.result import Evidence, Link, ScanResult
 
 _T = {
-    "en": {"pair": "{a} ↔ {b}: score {score:.2f}, {sev}", "nolink": "no link between {a} and {b}",
-           "rule": "rule", "attribute": "attribute", "value": "value", "raw": "as written",
-           "sources": "sources", "span": "used", "weight": "weight", "contrib": "adds",
-           "shared": "shared by", "approved": "approved: {reason}", "neighbours": "Linked accounts",
-           "account": "account", "score": "score", "severity": "severity", "group": "group {g}",
-           "flags": "Account hygiene", "hubs": "Shared with many accounts (hubs)",
-           "cross": "cross-selling on {m}: {n} shared products; newer account: {newer}",
-           "alone": "{a}: no link found", "status": "status", "exposure": "exposed to {acc} ({st})"},
-    "zh": {"pair": "{a} ↔ {b}：得分 {score:.2f}，{sev}", "nolink": "{a} 与 {b} 之间没有关联",
-           "rule": "规则", "attribute": "属性", "value": "值", "raw": "原始写法", "sources": "来源",
-           "span": "使用时间", "weight": "权重", "contrib": "贡献", "shared": "共享账号数",
-           "approved": "已获批准：{reason}", "neighbours": "关联账号", "account": "账号",
-           "score": "得分", "severity": "严重程度", "group": "关联组 {g}", "flags": "账号卫生",
-           "hubs": "多账号共享的值（枢纽）",
-           "cross": "{m} 站交叉销售：{n} 个相同商品；较新的账号：{newer}",
-           "alone": "{a}：未发现关联", "status": "状态", "exposure": "受 {acc}（{st}）牵连"},
-}  # fmt: skip
+    "en": {
+        "pair": "{a} ↔ {b}: score {score:.2f}, {sev}",
+        "nolink": "no link between {a} and {b}",
+        "rule": "rule",
+        "attribute": "attribute",
+        "value": "value",
+        "raw": "as written",
+        "sources": "sources",
+        "span": "used",
+        "weight": "weight",
+        "contrib": "adds",
+        "shared": "shared by",
+        "approved": "approved: {reason}",
+        "neighbours": "Linked accounts",
+        "account": "account",
+        "score": "score",
+        "severity": "severity",
+        "group": "group {g}",
+        "flags": "Account hygiene",
+        "hubs": "Shared with many accounts (hubs)",
+        "cross": "cross-selling on {m}: {n} shared products; newer account: {newer}",
+        "alone": "{a}: no link found",
+        "status": "status",
+        "exposure": "exposed to {acc} ({st})",
+    },
+    "zh": {
+        "pair": "{a} ↔ {b}：得分 {score:.2f}，{sev}",
+        "nolink": "{a} 与 {b} 之间没有关联",
+        "rule": "规则",
+        "attribute": "属性",
+        "value": "值",
+        "raw": "原始写法",
+        "sources": "来源",
+        "span": "使用时间",
+        "weight": "权重",
+        "contrib": "贡献",
+        "shared": "共享账号数",
+        "approved": "已获批准：{reason}",
+        "neighbours": "关联账号",
+        "account": "账号",
+        "score": "得分",
+        "severity": "严重程度",
+        "group": "关联组 {g}",
+        "flags": "账号卫生",
+        "hubs": "多账号共享的值（枢纽）",
+        "cross": "{m} 站交叉销售：{n} 个相同商品；较新的账号：{newer}",
+        "alone": "{a}：未发现关联",
+        "status": "状态",
+        "exposure": "受 {acc}（{st}）牵连",
+    },
+}
 _SEV_ZH = {"critical": "严重", "high": "高", "medium": "中", "low": "低"}
 
 
@@ -62,11 +96,33 @@ def _evidence_table(result: ScanResult, link: Link, lang: str) -> str:
         info = result.rule(ev.rule)
         title = info.title.get(lang) if info else ev.rule
         value = ev.value if ev.other_value is None else f"{ev.value} ~ {ev.other_value}"
-        rows.append([f"{title}\n({ev.rule})", ev.attribute, value, "\n".join(ev.raw[:4]),
-                     "\n".join(ev.sources[:6]), _span(ev), f"{ev.weight:.2f}",
-                     f"{ev.contribution:.2f}", ev.shared_by])  # fmt: skip
-    head = [t[k] for k in ("rule", "attribute", "value", "raw", "sources", "span", "weight",
-                           "contrib", "shared")]  # fmt: skip
+        rows.append(
+            [
+                f"{title}\n({ev.rule})",
+                ev.attribute,
+                value,
+                "\n".join(ev.raw[:4]),
+                "\n".join(ev.sources[:6]),
+                _span(ev),
+                f"{ev.weight:.2f}",
+                f"{ev.contribution:.2f}",
+                ev.shared_by,
+            ]
+        )
+    head = [
+        t[k]
+        for k in (
+            "rule",
+            "attribute",
+            "value",
+            "raw",
+            "sources",
+            "span",
+            "weight",
+            "contrib",
+            "shared",
+        )
+    ]
     return tabulate(rows, head, tablefmt="grid")
 
 
@@ -86,8 +142,14 @@ def explain_pair(result: ScanResult, a: str, b: str, lang: str = "en") -> str:
         lines = [t["nolink"].format(a=a, b=b)]
         lines += [f"- {h.attribute} {h.value} ({h.members})" for h in hubs]
         return "\n".join(lines) + "\n"
-    out = [t["pair"].format(a=link.accounts[0], b=link.accounts[1], score=link.score,
-                            sev=_sev(link.severity.value, lang))]  # fmt: skip
+    out = [
+        t["pair"].format(
+            a=link.accounts[0],
+            b=link.accounts[1],
+            score=link.score,
+            sev=_sev(link.severity.value, lang),
+        )
+    ]
     if link.approved:
         out.append(t["approved"].format(reason=link.approval_reason or ""))
     out += ["", _evidence_table(result, link, lang)]
@@ -107,9 +169,15 @@ def explain_account(result: ScanResult, account: str, lang: str = "en") -> str:
         out.append(t["group"].format(g=acc.group))
     out += [t["exposure"].format(acc=e.account, st=e.status) for e in acc.exposure]
     if links:
-        rows = [[next(a for a in x.accounts if a != account), _sev(x.severity.value, lang),
-                 f"{x.score:.2f}", ", ".join(sorted({e.rule for e in x.evidence}))]
-                for x in links]  # fmt: skip
+        rows = [
+            [
+                next(a for a in x.accounts if a != account),
+                _sev(x.severity.value, lang),
+                f"{x.score:.2f}",
+                ", ".join(sorted({e.rule for e in x.evidence})),
+            ]
+            for x in links
+        ]
         head = [t["account"], t["severity"], t["score"], t["rule"]]
         out += ["", t["neighbours"], tabulate(rows, head)]
     else:
@@ -118,7 +186,8 @@ def explain_account(result: ScanResult, account: str, lang: str = "en") -> str:
     if hubs:
         out += ["", t["hubs"], *(f"- {h.attribute} {h.value}: {h.members}" for h in hubs)]
     if acc.flags:
-        rows = [[f.rule, _sev(f.severity.value, lang), f.value or "", f.detail or ""]
-                for f in acc.flags]  # fmt: skip
+        rows = [
+            [f.rule, _sev(f.severity.value, lang), f.value or "", f.detail or ""] for f in acc.flags
+        ]
         out += ["", t["flags"], tabulate(rows)]
     return "\n".join(out) + "\n"

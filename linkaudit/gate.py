@@ -17,9 +17,7 @@ def is_new_or_stronger(link: Link, old: dict[tuple[str, str], Link]) -> bool:
     before = old.get(pair_key(link))
     if before is None:
         return True
-    return (
-        link.severity.rank > before.severity.rank or link.score >= before.score + SCORE_STEP
-    )
+    return link.severity.rank > before.severity.rank or link.score >= before.score + SCORE_STEP
 
 
 def failing_links(

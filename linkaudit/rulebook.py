@@ -8,19 +8,49 @@ from linkaudit.engine.rules import RulePack
 from linkaudit.errors import UsageError
 
 _T = {
-    "en": {"id": "id", "kind": "kind", "attributes": "attributes", "weight": "weight",
-           "severity": "severity", "title": "title", "match": "match", "scope": "scope",
-           "fix": "fix", "explanation": "explanation", "references": "references",
-           "examples": "examples", "pass": "pass (no finding)", "fail": "fail (finding)",
-           "file": "file", "time": "time-aware", "ok": "ok", "FAILED": "FAILED",
-           "summary": "{ok}/{n} examples pass"},
-    "zh": {"id": "规则", "kind": "类型", "attributes": "属性", "weight": "权重",
-           "severity": "严重程度", "title": "标题", "match": "匹配", "scope": "范围",
-           "fix": "整改建议", "explanation": "说明", "references": "参考",
-           "examples": "示例", "pass": "通过（不触发）", "fail": "触发",
-           "file": "文件", "time": "随时间衰减", "ok": "通过", "FAILED": "失败",
-           "summary": "{ok}/{n} 个示例通过"},
-}  # fmt: skip
+    "en": {
+        "id": "id",
+        "kind": "kind",
+        "attributes": "attributes",
+        "weight": "weight",
+        "severity": "severity",
+        "title": "title",
+        "match": "match",
+        "scope": "scope",
+        "fix": "fix",
+        "explanation": "explanation",
+        "references": "references",
+        "examples": "examples",
+        "pass": "pass (no finding)",
+        "fail": "fail (finding)",
+        "file": "file",
+        "time": "time-aware",
+        "ok": "ok",
+        "FAILED": "FAILED",
+        "summary": "{ok}/{n} examples pass",
+    },
+    "zh": {
+        "id": "规则",
+        "kind": "类型",
+        "attributes": "属性",
+        "weight": "权重",
+        "severity": "严重程度",
+        "title": "标题",
+        "match": "匹配",
+        "scope": "范围",
+        "fix": "整改建议",
+        "explanation": "说明",
+        "references": "参考",
+        "examples": "示例",
+        "pass": "通过（不触发）",
+        "fail": "触发",
+        "file": "文件",
+        "time": "随时间衰减",
+        "ok": "通过",
+        "FAILED": "失败",
+        "summary": "{ok}/{n} 个示例通过",
+    },
+}
 
 
 def _t(lang: str) -> dict[str, str]:
@@ -31,10 +61,16 @@ def render_rule_list(pack: RulePack, lang: str = "en") -> str:
     """One line per rule: id, kind, attributes, weight, severity and title."""
     t = _t(lang)
     rows = [
-        [r.id, r.kind, ", ".join(a.value for a in r.attributes), f"{r.weight:.2f}",
-         r.severity.value, r.title.zh if lang == "zh" else r.title.en]
+        [
+            r.id,
+            r.kind,
+            ", ".join(a.value for a in r.attributes),
+            f"{r.weight:.2f}",
+            r.severity.value,
+            r.title.zh if lang == "zh" else r.title.en,
+        ]
         for r in sorted(pack.rules, key=lambda r: r.id)
-    ]  # fmt: skip
+    ]
     head = [t[k] for k in ("id", "kind", "attributes", "weight", "severity", "title")]
     return tabulate(rows, head) + "\n"
 
@@ -47,7 +83,7 @@ def _example(ex: Example) -> str:
 
 def render_rule(pack: RulePack, rule_id: str, lang: str = "en") -> str:
     """Everything about one rule: texts in the chosen language, match, weight, examples."""
-    if rule_id not in pack.ids():
+    if rule_id not in pack.ids:
         raise UsageError(f"unknown rule: {rule_id}", "`linkaudit rules list` shows the ids")
     t = _t(lang)
     rule = pack.get(rule_id)

@@ -9,23 +9,50 @@ from linkaudit.inventory.model import Inventory
 from linkaudit.mask import mask_value
 
 _T = {
-    "en": {"problems": "Data problems", "where": "where", "column": "column", "value": "value",
-           "why": "why", "level": "level", "coverage": "Coverage", "attribute": "attribute",
-           "accounts": "accounts with a value", "values": "values", "none": "no data problems",
-           "notes": "Notes", "summary": "{files} files, {accounts} accounts, {problems} problems"},
-    "zh": {"problems": "数据问题", "where": "位置", "column": "列", "value": "值", "why": "原因",
-           "level": "级别", "coverage": "覆盖情况", "attribute": "属性类型",
-           "accounts": "有数据的账号数", "values": "值数量", "none": "没有数据问题",
-           "notes": "备注", "summary": "{files} 个文件，{accounts} 个账号，{problems} 个问题"},
-}  # fmt: skip
+    "en": {
+        "problems": "Data problems",
+        "where": "where",
+        "column": "column",
+        "value": "value",
+        "why": "why",
+        "level": "level",
+        "coverage": "Coverage",
+        "attribute": "attribute",
+        "accounts": "accounts with a value",
+        "values": "values",
+        "none": "no data problems",
+        "notes": "Notes",
+        "summary": "{files} files, {accounts} accounts, {problems} problems",
+    },
+    "zh": {
+        "problems": "数据问题",
+        "where": "位置",
+        "column": "列",
+        "value": "值",
+        "why": "原因",
+        "level": "级别",
+        "coverage": "覆盖情况",
+        "attribute": "属性类型",
+        "accounts": "有数据的账号数",
+        "values": "值数量",
+        "none": "没有数据问题",
+        "notes": "备注",
+        "summary": "{files} 个文件，{accounts} 个账号，{problems} 个问题",
+    },
+}
 
 
 def _problem_rows(inv: Inventory, show: bool) -> list[dict[str, str]]:
     return [
-        {"where": p.where, "column": p.column, "level": p.level, "why": p.why,
-         "value": mask_value(p.attribute or "", p.raw, show)}
+        {
+            "where": p.where,
+            "column": p.column,
+            "level": p.level,
+            "why": p.why,
+            "value": mask_value(p.attribute or "", p.raw, show),
+        }
         for p in inv.problems
-    ]  # fmt: skip
+    ]
 
 
 def render_validation(inv: Inventory, fmt: str, lang: str, show_values: bool) -> str:
@@ -35,18 +62,29 @@ def render_validation(inv: Inventory, fmt: str, lang: str, show_values: bool) ->
     cov = coverage(inv)
     if fmt == "json":
         return json.dumps(
-            {"schema": "linkaudit.validate/1", "inventory": str(inv.root),
-             "accounts": len(inv.accounts), "files": inv.files, "problems": problems,
-             "coverage": [{"attribute": a, "accounts": n, "values": v} for a, n, v in cov],
-             "notes": inv.notes},
-            ensure_ascii=False, indent=2,
-        )  # fmt: skip
+            {
+                "schema": "linkaudit.validate/1",
+                "inventory": str(inv.root),
+                "accounts": len(inv.accounts),
+                "files": inv.files,
+                "problems": problems,
+                "coverage": [{"attribute": a, "accounts": n, "values": v} for a, n, v in cov],
+                "notes": inv.notes,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
     if fmt != "table":
         from linkaudit.errors import UsageError
 
         raise UsageError(f"validate --format must be table or json, not {fmt}")
-    out = [t["summary"].format(files=len(inv.files), accounts=len(inv.accounts),
-                               problems=len(problems)), "", t["problems"]]  # fmt: skip
+    out = [
+        t["summary"].format(
+            files=len(inv.files), accounts=len(inv.accounts), problems=len(problems)
+        ),
+        "",
+        t["problems"],
+    ]
     if problems:
         keys = ["where", "column", "value", "why", "level"]
         out.append(tabulate([[p[k] for k in keys] for p in problems], [t[k] for k in keys]))

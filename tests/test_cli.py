@@ -13,8 +13,21 @@ from typer.testing import CliRunner
 from linkaudit.cli import app
 
 runner = CliRunner()
-COMMANDS = ["scan", "check", "validate", "explain", "report", "diff", "appeal", "hash", "init",
-            "rules list", "rules show", "rules validate", "rules test"]  # fmt: skip
+COMMANDS = [
+    "scan",
+    "check",
+    "validate",
+    "explain",
+    "report",
+    "diff",
+    "appeal",
+    "hash",
+    "init",
+    "rules list",
+    "rules show",
+    "rules validate",
+    "rules test",
+]
 
 
 def run(*args: str) -> "typer.testing.Result":
@@ -92,10 +105,12 @@ def test_init_then_validate(tmp_path: Path) -> None:
 def test_installed_command_runs_as_a_subprocess(sample_dir: Path) -> None:
     exe = shutil.which("linkaudit")
     cmd = [exe] if exe else [sys.executable, "-m", "linkaudit"]
-    proc = subprocess.run([*cmd, "scan", str(sample_dir), "--limit", "5"], capture_output=True,
-                          text=True, timeout=60)  # fmt: skip
+    proc = subprocess.run(
+        [*cmd, "scan", str(sample_dir), "--limit", "5"], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert "critical" in proc.stdout.lower()
-    module = subprocess.run([sys.executable, "-m", "linkaudit", "--help"], capture_output=True,
-                            text=True, timeout=60)  # fmt: skip
+    module = subprocess.run(
+        [sys.executable, "-m", "linkaudit", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert module.returncode == 0 and "scan" in module.stdout

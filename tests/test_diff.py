@@ -15,8 +15,13 @@ def test_removed_link_is_exactly_one_resolved_change() -> None:
 
 def test_new_stronger_weaker() -> None:
     old = scan([link("a", "b", 0.5, "medium"), link("c", "d", 0.9, "critical")])
-    new = scan([link("a", "b", 0.8, "high", rules=("shared-login-ip", "shared-phone")),
-                link("c", "d", 0.45, "medium"), link("e", "f", 0.3, "low")])  # fmt: skip
+    new = scan(
+        [
+            link("a", "b", 0.8, "high", rules=("shared-login-ip", "shared-phone")),
+            link("c", "d", 0.45, "medium"),
+            link("e", "f", 0.3, "low"),
+        ]
+    )
     changes = {tuple(c.accounts): c for c in diff(old, new).links}
     assert changes[("a", "b")].change == "stronger"
     assert changes[("a", "b")].rules_added == ["shared-phone"]

@@ -11,15 +11,21 @@ def test_no_threshold_never_fails() -> None:
 
 
 def test_threshold_is_inclusive_and_approved_never_fails() -> None:
-    result = scan([link("a", "b", 0.75, "high"), link("c", "d", 0.99, "critical", approved=True),
-                   link("e", "f", 0.5, "medium")])  # fmt: skip
+    result = scan(
+        [
+            link("a", "b", 0.75, "high"),
+            link("c", "d", 0.99, "critical", approved=True),
+            link("e", "f", 0.5, "medium"),
+        ]
+    )
     assert [x.accounts for x in failing_links(result, Severity.HIGH)] == [["a", "b"]]
 
 
 def test_baseline_fails_only_on_new_or_stronger() -> None:
     old = scan([link("a", "b", 0.75, "high"), link("c", "d", 0.5, "medium")])
-    new = scan([link("a", "b", 0.76, "high"), link("c", "d", 0.8, "high"),
-                link("e", "f", 0.9, "critical")])  # fmt: skip
+    new = scan(
+        [link("a", "b", 0.76, "high"), link("c", "d", 0.8, "high"), link("e", "f", 0.9, "critical")]
+    )
     got = failing_links(new, Severity.HIGH, baseline=old)
     assert sorted(x.accounts for x in got) == [["c", "d"], ["e", "f"]]
 

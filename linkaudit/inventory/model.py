@@ -47,3 +47,4 @@ class Inventory:
     files: list[str] = field(default_factory=list)  # files read, relative to root
     documents: list[dict[str, str]] = field(default_factory=list)  # documents rows (raw)
     hashed: bool = False  # the inventory is a pseudonymised copy (spec 2.10)
+    candidates: list[str] = field(default_factory=list)  # accounts from `check --candidate`

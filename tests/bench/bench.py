@@ -40,9 +40,10 @@ def reference_dir() -> Path:
 
 def measure(cmd: list[str]) -> tuple[float, float, str]:
     """Wall seconds, peak MiB and stderr of one command, run in a fresh measuring process."""
-    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True,
-                         check=True)  # fmt: skip
-    wall, peak_kib, code, err = eval(out.stdout.strip())  # noqa: S307 - our own repr above
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, check=True
+    )
+    wall, peak_kib, code, err = eval(out.stdout.strip())
     if code != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{err}")
     return float(wall), peak_kib / 1024, str(err)
@@ -64,8 +65,11 @@ def generate(size: str, work: Path) -> Path:
     target = work / f"bench-{size}"
     if not (target / "listings.csv").is_file():
         args = [str(n) for n in SIZES[size]]
-        subprocess.run([sys.executable, str(reference_dir() / "make_inventory.py"), str(target),
-                        *args], check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+        subprocess.run(
+            [sys.executable, str(reference_dir() / "make_inventory.py"), str(target), *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return target
 
 
@@ -80,12 +84,30 @@ def run_size(size: str, work: Path, naive: bool) -> dict[str, object]:
     mb = sum(f.stat().st_size for f in inv.glob("*.csv")) / 2**20
     floor = measure([sys.executable, str(ref / "read_only.py"), str(inv)])
     out = Path(tempfile.mkdtemp()) / "scan.json"
-    ours = measure([*linkaudit_cmd(), "scan", str(inv), "--format", "json", "--output", str(out),
-                    "--timings", "--quiet"])  # fmt: skip
-    row: dict[str, object] = {"size": size, "csv_mb": round(mb), "read_only_s": floor[0],
-                              "read_only_mib": floor[1], "scan_s": ours[0], "scan_mib": ours[1],
-                              "ratio_read_only": ours[0] / floor[0], "stages": stages(ours[2]),
-                              "links": json.loads(out.read_text())["summary"]["links"]}  # fmt: skip
+    ours = measure(
+        [
+            *linkaudit_cmd(),
+            "scan",
+            str(inv),
+            "--format",
+            "json",
+            "--output",
+            str(out),
+            "--timings",
+            "--quiet",
+        ]
+    )
+    row: dict[str, object] = {
+        "size": size,
+        "csv_mb": round(mb),
+        "read_only_s": floor[0],
+        "read_only_mib": floor[1],
+        "scan_s": ours[0],
+        "scan_mib": ours[1],
+        "ratio_read_only": ours[0] / floor[0],
+        "stages": stages(ours[2]),
+        "links": json.loads(out.read_text())["summary"]["links"],
+    }
     if naive:
         n = measure([sys.executable, str(ref / "naive_pairs.py"), str(inv)])
         row.update(naive_s=n[0], naive_mib=n[1], speedup_vs_naive=n[0] / ours[0])
@@ -93,8 +115,17 @@ def run_size(size: str, work: Path, naive: bool) -> dict[str, object]:
 
 
 def table(rows: list[dict[str, object]]) -> str:
-    head = ("size", "CSV MB", "read_only s", "naive s", "scan s", "scan/read_only",
-            "naive/scan", "scan MiB", "stages (s)")  # fmt: skip
+    head = (
+        "size",
+        "CSV MB",
+        "read_only s",
+        "naive s",
+        "scan s",
+        "scan/read_only",
+        "naive/scan",
+        "scan MiB",
+        "stages (s)",
+    )
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         st = r["stages"]
@@ -102,16 +133,30 @@ def table(rows: list[dict[str, object]]) -> str:
         stage_text = ", ".join(f"{k} {v:.2f}" for k, v in st.items() if k != "total")
         naive = f"{r['naive_s']:.2f}" if "naive_s" in r else "-"
         speed = f"{r['speedup_vs_naive']:.1f}x" if "naive_s" in r else "-"
-        lines.append(" | ".join([str(r["size"]), str(r["csv_mb"]), f"{r['read_only_s']:.2f}",
-                                 naive, f"{r['scan_s']:.2f}", f"{r['ratio_read_only']:.1f}x",
-                                 speed, f"{r['scan_mib']:.0f}", stage_text]))  # fmt: skip
+        lines.append(
+            " | ".join(
+                [
+                    str(r["size"]),
+                    str(r["csv_mb"]),
+                    f"{r['read_only_s']:.2f}",
+                    naive,
+                    f"{r['scan_s']:.2f}",
+                    f"{r['ratio_read_only']:.1f}x",
+                    speed,
+                    f"{r['scan_mib']:.0f}",
+                    stage_text,
+                ]
+            )
+        )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="*", default=["S", "M"], choices=sorted(SIZES))
-    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "linkaudit-bench")
+    parser.add_argument(
+        "--work", type=Path, default=Path(tempfile.gettempdir()) / "linkaudit-bench"
+    )
     parser.add_argument("--no-naive", action="store_true", help="skip naive_pairs.py (slow on L)")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON as well")
     args = parser.parse_args()
