@@ -6,7 +6,8 @@ from linkaudit.vocab import SENSITIVE, AttrType
 def _middle(text: str, keep_start: int, keep_end: int) -> str:
     if len(text) <= keep_start + keep_end:
         return text[:1] + "*" * max(len(text) - 1, 2)
-    return text[:keep_start] + "*" * (len(text) - keep_start - keep_end) + text[-keep_end:]
+    tail = text[len(text) - keep_end :] if keep_end else ""
+    return text[:keep_start] + "*" * (len(text) - keep_start - keep_end) + tail
 
 
 def mask_email(text: str) -> str:
@@ -18,7 +19,7 @@ def mask_email(text: str) -> str:
 
 def mask_card(text: str) -> str:
     digits = "".join(c for c in text if c.isdigit() or c == "*")
-    if len(digits) >= 10:
+    if len(digits) >= 12:  # card numbers have 12-19 digits: BIN and last 4 may show
         return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
     return "*" * max(len(digits) - 4, 0) + digits[-4:]
 
