@@ -157,6 +157,14 @@ def _warn_summary(result: "ScanResult", quiet: bool) -> None:
     )
 
 
+def _verbose(result: "ScanResult") -> None:
+    """Every data problem and note on stderr; values are masked as in the result."""
+    for p in result.problems:
+        typer.echo(f"linkaudit: {p.level}: {p.where}: {p.column}: {p.value!r}: {p.why}", err=True)
+    for note in result.notes:
+        typer.echo(f"linkaudit: note: {note}", err=True)
+
+
 def _load_scan(path: Path) -> "ScanResult":
     from linkaudit.scanfile import read_scan
 
@@ -191,6 +199,10 @@ def scan(
     encoding: EncodingOpt = None,
     limit: LimitOpt = None,
     timings: TimingsOpt = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Stage times, every data problem and note on stderr."),
+    ] = False,
 ) -> None:
     """Audit DIR: every linked pair of accounts, ranked, with its evidence."""
     from linkaudit.gate import failing_links
@@ -212,9 +224,12 @@ def scan(
         result = run_scan(directory, opts)
         with stage("report"):
             _render(result, fmt, language, limit, output)
-    if timings:
+    if timings or verbose:
         typer.echo(spent.render(), err=True)
-    _warn_summary(result, quiet or fmt == "table")
+    if verbose:
+        _verbose(result)
+    else:
+        _warn_summary(result, quiet or fmt == "table")
     failed = failing_links(result, fail_on, baseline=old)
     if failed:
         if not quiet:

@@ -102,4 +102,25 @@ def load_config(inventory: Path, explicit: Path | None = None) -> Config:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"invalid config {path}: {where}: {err['msg']}") from exc
+        line = _line_of(path.read_text(encoding="utf-8-sig"), err["loc"])
+        at = f"{path}:{line}" if line else str(path)
+        raise ConfigError(f"invalid config {at}: {where}: {err['msg']}") from exc
+
+
+def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
+    """The line of the innermost key of `loc` (after its table header), for error messages."""
+    lines = text.splitlines()
+    keys = [k for k in loc if isinstance(k, str)]
+    start = 0
+    for depth, key in enumerate(keys):
+        last = depth == len(keys) - 1
+        for number in range(start, len(lines)):
+            stripped = lines[number].strip().strip('"')
+            header = stripped.startswith("[") and key in stripped.strip("[]").split(".")
+            assignment = stripped.split("=")[0].strip().strip('"') == key
+            if header or (last and assignment):
+                start = number
+                if last:
+                    return number + 1
+                break
+    return start + 1 if keys and start else None

@@ -114,3 +114,12 @@ def test_installed_command_runs_as_a_subprocess(sample_dir: Path) -> None:
         [sys.executable, "-m", "linkaudit", "--help"], capture_output=True, text=True, timeout=60
     )
     assert module.returncode == 0 and "scan" in module.stdout
+
+
+def test_verbose_lists_problems_masked_on_stderr(sample_dir: Path) -> None:
+    result = run("scan", str(sample_dir), "-f", "json", "-v")
+    assert result.exit_code == 0
+    assert "network.csv:8" in result.stderr and "999.1.1.1" in result.stderr
+    assert "wang.fang.example.cn" not in result.stderr  # a malformed email stays masked
+    assert "match" in result.stderr and "total" in result.stderr
+    json.loads(result.stdout)  # stderr chatter never reaches the JSON

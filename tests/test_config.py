@@ -1,0 +1,77 @@
+"""linkaudit.toml: defaults, validation and one-line errors naming file, line and field."""
+
+from pathlib import Path
+
+import pytest
+
+from linkaudit.config import Config, load_config
+from linkaudit.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "linkaudit.toml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_no_config_gives_defaults(tmp_path: Path) -> None:
+    assert load_config(tmp_path) == Config()
+
+
+def test_full_config(tmp_path: Path) -> None:
+    cfg = load_config(
+        write(
+            tmp_path,
+            """
+[defaults]
+country = "cn"
+[columns.logins]
+"Login IP" = "ip"
+[[allow]]
+type = "address"
+value = "Prep Center"
+reason = "3PL"
+expires = "2027-06-30"
+[[approved]]
+accounts = ["a", "b"]
+reason = "case 1"
+[rules.shared-login-ip]
+weight = 0.5
+[scan]
+hub_threshold = 20
+""",
+        )
+    )
+    assert cfg.defaults.country == "CN"
+    assert cfg.columns["logins"]["Login IP"] == "ip"
+    assert cfg.allow[0].expires is not None and cfg.approved[0].accounts == ["a", "b"]
+    assert cfg.rules["shared-login-ip"].weight == 0.5 and cfg.scan.hub_threshold == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field"),
+    [
+        ("[scan]\nhub_threshold = 1\n", 2, "scan.hub_threshold"),
+        ('[defaults]\ncountry = "China"\n', 2, "defaults.country"),
+        ("[scan]\n\nhub_treshold = 5\n", 3, "scan.hub_treshold"),
+        ('[[allow]]\ntype = "nonsense"\nvalue = "x"\nreason = "y"\n', 2, "allow.0.type"),
+        ("[rules.x]\nweight = 3\n", 2, "rules.x.weight"),
+    ],
+)
+def test_invalid_config_names_file_line_and_field(
+    tmp_path: Path, text: str, line: int, field: str
+) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_config(write(tmp_path, text))
+    message = str(err.value)
+    assert f"linkaudit.toml:{line}:" in message and field in message
+    assert "\n" not in message
+
+
+def test_toml_syntax_error_names_line(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="line 2"):
+        load_config(write(tmp_path, "[scan]\nhub_threshold = = 3\n"))
+
+
+def test_explicit_missing_config(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(tmp_path, tmp_path / "nope.toml")
