@@ -43,3 +43,10 @@ def test_readme_command_runs(command: str, tmp_path: Path) -> None:
     expected = EXPECTED_EXIT.get(args[0], 0)
     assert result.exit_code == expected, f"{command}: {result.stderr or result.output}"
     assert "Traceback" not in result.output
+
+
+def test_readme_appeal_example_is_the_current_golden_draft() -> None:
+    embedded = README.split("<!-- appeal-example:start -->\n````markdown\n")[1]
+    embedded = embedded.split("````\n<!-- appeal-example:end -->")[0]
+    golden = REPO / "tests" / "appeal" / "golden" / "mingyue-de.unknown.en.md"
+    assert embedded == golden.read_text(encoding="utf-8"), "paste the new golden into README.md"
