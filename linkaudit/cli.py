@@ -47,9 +47,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich rendering costs ~0.2 s on every --help
 )
 rules_app = typer.Typer(
-    help="The rule pack: list, show, validate and test rules.", no_args_is_help=True
+    help="The rule pack: list, show, validate and test rules.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(rules_app, name="rules")
 

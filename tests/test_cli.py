@@ -123,3 +123,13 @@ def test_verbose_lists_problems_masked_on_stderr(sample_dir: Path) -> None:
     assert "wang.fang.example.cn" not in result.stderr  # a malformed email stays masked
     assert "match" in result.stderr and "total" in result.stderr
     json.loads(result.stdout)  # stderr chatter never reaches the JSON
+
+
+def test_help_stays_fast_heavy_modules_are_not_imported() -> None:
+    code = (
+        "import sys, linkaudit.cli; "
+        "print(sorted(m for m in ('pandas', 'numpy', 'rich', 'pyarrow', 'rapidfuzz') "
+        "if m in sys.modules))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "[]", proc.stdout
