@@ -148,9 +148,12 @@ def _tables(result: ScanResult, lang: str) -> list[Section]:
     return [section for build in builds if (section := build(result, lang)).rows]
 
 
-def _graph(result: ScanResult, lang: str) -> Markup:
+def _graph(result: ScanResult, shown: list[Link], lang: str) -> Markup:
     placed = graph.layout(result, lang)
-    return svg.draw(placed, lang, i18n.tr("graph", lang)) if placed.nodes else Markup("")
+    if not placed.nodes:
+        return Markup("")
+    ranks = frozenset(link.rank for link in shown)
+    return svg.draw(placed, lang, i18n.tr("graph", lang), ranks)
 
 
 def render(result: ScanResult, options: RenderOptions) -> str:
@@ -167,7 +170,7 @@ def render(result: ScanResult, options: RenderOptions) -> str:
         generated=i18n.tr("generated", lang, at=result.generated_at, inventory=result.inventory),
         summary=summary_sentence(result, lang),
         cards=_cards(result, lang),
-        graph=_graph(result, lang),
+        graph=_graph(result, shown, lang),
         links=[_link_view(result, link, names, lang) for link in shown],
         hidden=len(result.links) - len(shown),
         tables=_tables(result, lang),

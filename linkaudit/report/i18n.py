@@ -99,7 +99,8 @@ MESSAGES: dict[str, Msg] = {
     "cross_sentence": Msg("{site}: {products} (ASIN {asins}, GTIN {gtins}); newer account: {newer}",
                           "{site}：{products}（ASIN {asins}，GTIN {gtins}）；较新账号：{newer}"),
     "group_label": Msg("Group {id}", "关联组 {id}"),
-    "isolated": Msg("Accounts without links", "无关联的账号"),
+    "weakly_linked": Msg("Not in a group (weak links only)", "未分组（仅有弱关联）"),
+    "no_links_region": Msg("No links", "无关联"),
     "exposure": Msg("At risk through {account} ({status})", "因 {account}（{status}）而有风险"),
     "approval_reason": Msg("Approved: {reason}", "已批准：{reason}"),
     "similarity": Msg("similarity {sim}", "相似度 {sim}"),
@@ -110,9 +111,17 @@ MESSAGES: dict[str, Msg] = {
         "{accounts}，{links}（{severities}），{groups}，{planned}。"),
     "legend": Msg("Node fill: risk; red outline: closed or suspended; dashed outline: planned; "
                   "line colour and width: severity; faded dashed line: approved; "
-                  "diamond with dotted spokes: a value shared by many accounts (hub)",
+                  "line label: the strongest shared item (+n: more evidence); "
+                  "#n: the link's rank in the table where its label has no room; "
+                  "↔ tag on a short dashed stub: a weak link to an account in another box; "
+                  "diamond with dotted spokes: a value shared by many accounts (hub). "
+                  "Hover a line for what links the accounts; click a label for its evidence.",
                   "节点填充：风险；红色边框：已关闭或暂停；虚线边框：计划中；连线颜色与粗细：严重程度；"
-                  "淡色虚线：已批准；菱形与点线：被多个账号共用的值（枢纽）"),
+                  "淡色虚线：已批准；连线标签：最强的共用项（+n：其余证据数）；"
+                  "#n：标签放不下时显示该关联在表中的排名；"
+                  "短虚线末端的 ↔ 标签：与其他框中账号的弱关联；"
+                  "菱形与点线：被多个账号共用的值（枢纽）。"
+                  "鼠标悬停连线可查看关联原因，点击标签可跳转到证据。"),
     "sort_hint": Msg("Click a column heading to sort.", "点击列标题排序。"),
     "rules_used": Msg("Rules", "规则"),
     "links_total": Msg("Links", "关联"),
@@ -174,6 +183,25 @@ ATTRIBUTE: dict[str, Msg] = {
     "title": Msg("Product title", "商品标题"), "image": Msg("Image", "图片"),
     "document": Msg("Document", "文件"),
 }
+
+# The short words on the graph's edges: "email +5", "bank account", "电话".
+EDGE_WORD: dict[str, Msg] = {
+    "ip": Msg("IP", "IP"), "ip_subnet": Msg("IP subnet", "IP 网段"),
+    "mac": Msg("MAC", "MAC"), "device_id": Msg("device", "设备"),
+    "fingerprint": Msg("fingerprint", "浏览器指纹"),
+    "browser_profile": Msg("browser profile", "浏览器配置"),
+    "wifi_ssid": Msg("Wi-Fi", "Wi-Fi"),
+    "phone": Msg("phone", "电话"), "email": Msg("email", "邮箱"),
+    "company_name": Msg("company name", "公司名称"),
+    "registration_number": Msg("registration no.", "注册号"), "tax_id": Msg("tax ID", "税号"),
+    "person": Msg("person", "人员"), "address": Msg("address", "地址"),
+    "website": Msg("website", "网站"), "card": Msg("card", "信用卡"),
+    "bank_account": Msg("bank account", "银行账户"),
+    "payout_account": Msg("payout account", "收款账户"),
+    "asin": Msg("ASIN", "ASIN"), "gtin": Msg("GTIN", "GTIN"), "brand": Msg("brand", "品牌"),
+    "title": Msg("product title", "商品标题"), "image": Msg("image", "图片"),
+    "document": Msg("document", "文件"),
+}
 # fmt: on
 
 
@@ -214,22 +242,30 @@ def attribute(value: str, lang: str) -> str:
     return _pick(msg, lang) if msg else value
 
 
+def edge_word(value: str, lang: str) -> str:
+    """The short word for an attribute type on a graph edge; unknown types as they are."""
+    msg = EDGE_WORD.get(value)
+    return _pick(msg, lang) if msg else value
+
+
 def yes_no(flag: bool, lang: str) -> str:
     """是/否 or yes/no."""
     return tr("yes" if flag else "no", lang)
 
 
+# EDGE_WORD is left out: its lowercase words are also attribute codes and rule-id parts (data)
+TABLES = (MESSAGES, SEVERITY, STATUS, ATTRIBUTE)
+
+
 def english_strings() -> list[str]:
     """Every English UI fragment (placeholders removed), for the "no English in zh" test."""
-    texts = [m.en for table in (MESSAGES, SEVERITY, STATUS, ATTRIBUTE) for m in table.values()]
+    texts = [m.en for table in TABLES for m in table.values()]
     texts += [t for p in PLURALS.values() for t in (p.one, p.other)]
     fragments: list[str] = []
     for text in texts:
         for part in text.replace("{", "\0{").replace("}", "}\0").split("\0"):
             if not part.startswith("{"):
                 fragments.append(part.strip(" .,():;`"))
-    chinese = " ".join(
-        m.zh for table in (MESSAGES, SEVERITY, STATUS, ATTRIBUTE) for m in table.values()
-    )
+    chinese = " ".join(m.zh for table in TABLES for m in table.values())
     # fragments that Chinese keeps as they are (ASIN, IP, ID) are not English UI text
     return sorted({f for f in fragments if any(c.isalpha() for c in f) and f not in chinese})

@@ -1,19 +1,32 @@
-"""Drawing a graph Layout as inline SVG; every text and attribute value is escaped."""
+"""Drawing a graph Layout as inline SVG; every text and attribute value is escaped.
+
+Layers, bottom to top: regions, edge lines and stubs, hubs, accounts, then the edge labels,
+rank badges and stub tags (framed, placed by the layout where they overlap nothing).
+"""
 
 from markupsafe import Markup
 
 from linkaudit.report import i18n
-from linkaudit.report.graph import Edge, HubMark, Layout, Node, Region, truncate
-from linkaudit.report.text import number, one_line
+from linkaudit.report.graph import (
+    NODE_R,
+    Edge,
+    HubMark,
+    Layout,
+    Node,
+    Region,
+    Stub,
+    Tag,
+    node_label,
+    truncate,
+)
+from linkaudit.report.text import one_line
 from linkaudit.vocab import BAD_STANDING
 
 # Shared with the html stylesheet and the xlsx fills.
 COLORS = {"critical": "#8B1A1A", "high": "#D9480F", "medium": "#F0A202", "low": "#7A8FA6"}
 NO_RISK = "#E3E8EE"
 EDGE_WIDTH = {"critical": 6.0, "high": 4.5, "medium": 3.0, "low": 2.0}
-NODE_R = 20
-# label direction and text-anchor per side of the node
-_ANCHOR = {"n": (0, -1, "middle"), "s": (0, 1, "middle"), "e": (1, 0, "start"), "w": (-1, 0, "end")}
+STUB_WIDTH = 1.6
 
 
 def _region(region: Region, lang: str) -> Markup:
@@ -32,20 +45,63 @@ def _region(region: Region, lang: str) -> Markup:
     return frame + Markup("</g>")
 
 
+def _classes(edge: Edge) -> str:
+    return f"sev-{edge.link.severity}" + (" approved" if edge.link.approved else "")
+
+
+def _stub(stub: Stub, color: str) -> Markup:
+    dx, dy = stub.x - stub.node.x, stub.y - stub.node.y
+    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
+    sx = stub.node.x + dx / length * (NODE_R + 2)
+    sy = stub.node.y + dy / length * (NODE_R + 2)
+    return Markup(
+        '<line class="stub" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{color}" '
+        'stroke-width="{w}"/>'
+    ).format(x1=round(sx, 1), y1=round(sy, 1), x2=stub.x, y2=stub.y, color=color, w=STUB_WIDTH)
+
+
 def _edge(edge: Edge) -> Markup:
     sev = str(edge.link.severity)
-    lx = edge.a.x + (edge.b.x - edge.a.x) * edge.at
-    ly = edge.a.y + (edge.b.y - edge.a.y) * edge.at
-    tip = f"{edge.a.account.account_id} — {edge.b.account.account_id}: {number(edge.link.score)}"
+    color = COLORS.get(sev, "#999")
+    if edge.stubs:
+        body = Markup("").join(_stub(s, color) for s in edge.stubs)
+    else:
+        body = Markup(
+            '<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{color}" stroke-width="{w}"/>'
+        ).format(
+            x1=edge.a.x, y1=edge.a.y, x2=edge.b.x, y2=edge.b.y, color=color,
+            w=EDGE_WIDTH.get(sev, 2.0),
+        )  # fmt: skip
+    cross = " cross" if edge.stubs else ""
     return Markup(
-        '<g class="edge sev-{sev}{approved}"><title>{tip}</title>'
-        '<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{color}" stroke-width="{w}"/>'
-        '<text class="edge-label" x="{lx}" y="{ly}" text-anchor="middle">{label}</text></g>'
+        '<g class="edge {cls}{cross}" data-rank="{rank}"><title>{tip}</title>{body}</g>'
+    ).format(cls=_classes(edge), cross=cross, rank=edge.link.rank, tip=edge.title, body=body)
+
+
+def _tag(edge: Edge, tag: Tag, linked: bool) -> Markup:
+    box = tag.box
+    sev = str(edge.link.severity)
+    inner = Markup(
+        '<title>{tip}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{rx}" '
+        'stroke="{color}"/><text x="{tx}" y="{ty}" text-anchor="middle">{text}</text>'
     ).format(
-        sev=sev, approved=" approved" if edge.link.approved else "", tip=tip,
-        x1=edge.a.x, y1=edge.a.y, x2=edge.b.x, y2=edge.b.y, color=COLORS.get(sev, "#999"),
-        w=EDGE_WIDTH.get(sev, 2.0), lx=round(lx, 1), ly=round(ly + 4, 1), label=edge.label,
+        tip=edge.title, x=box.x0, y=box.y0, w=round(box.x1 - box.x0, 1),
+        h=round(box.y1 - box.y0, 1), rx=round((box.y1 - box.y0) / 2, 1),
+        color=COLORS.get(sev, "#999"), tx=round(box.cx, 1), ty=round(box.cy + 4, 1), text=tag.text,
     )  # fmt: skip
+    if linked:
+        return Markup('<a class="tag tag-{kind} {cls}" href="#link-{rank}">{inner}</a>').format(
+            kind=tag.kind, cls=_classes(edge), rank=edge.link.rank, inner=inner
+        )
+    return Markup('<g class="tag tag-{kind} {cls}">{inner}</g>').format(
+        kind=tag.kind, cls=_classes(edge), inner=inner
+    )
+
+
+def _tags(edge: Edge, shown: frozenset[int] | None) -> Markup:
+    linked = shown is None or edge.link.rank in shown
+    tags = ([edge.tag] if edge.tag else []) + [s.tag for s in edge.stubs if s.tag]
+    return Markup("").join(_tag(edge, t, linked) for t in tags)
 
 
 def _hub(hub: HubMark) -> Markup:
@@ -68,21 +124,12 @@ def _hub(hub: HubMark) -> Markup:
     )  # fmt: skip
 
 
-def _label_at(node: Node) -> tuple[float, float, str]:
-    """Where a node's two label lines start (x, first baseline) and their text-anchor."""
-    dx, dy, anchor = _ANCHOR[node.side]
-    x = node.x + dx * (NODE_R + 8)
-    # above a node the two lines must end above it, below it they start below it
-    shift = -2 if dy == 0 else (8 if dy > 0 else -22)
-    return round(x, 1), round(node.y + dy * (NODE_R + 8) + shift, 1), anchor
-
-
 def _node(node: Node, lang: str) -> Markup:
     account = node.account
     sev = str(account.severity) if account.severity else "none"
     status = "bad" if account.status in BAD_STANDING else account.status
     store = one_line(account.store_name)
-    x, y, anchor = _label_at(node)
+    x, y, anchor, _ = node_label(node)
     return Markup(
         '<g class="node status-{status}" data-account="{id}">'
         "<title>{id} {store} — {status_word}</title>"
@@ -97,12 +144,17 @@ def _node(node: Node, lang: str) -> Markup:
     )  # fmt: skip
 
 
-def draw(layout: Layout, lang: str, label: str) -> Markup:
-    """The whole graph as one <svg> element, sized by viewBox to fit its container."""
+def draw(layout: Layout, lang: str, label: str, shown: frozenset[int] | None = None) -> Markup:
+    """The whole graph as one <svg> element, sized by viewBox to fit its container.
+
+    Labels link to their link's evidence (#link-<rank>) when its rank is in `shown` (the
+    links the page prints; None: all of them).
+    """
     parts = [_region(r, lang) for r in layout.regions]
     parts += [_edge(e) for e in layout.edges]
     parts += [_hub(h) for h in layout.hubs]
     parts += [_node(n, lang) for n in layout.nodes.values()]
+    parts += [_tags(e, shown) for e in layout.edges]
     return Markup(
         '<svg class="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
         'role="img" aria-label="{label}">{body}</svg>'

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from linkaudit.report import RenderOptions, render
+from linkaudit.report import RenderOptions, graph, render
 
 from .scans import sample
+from .test_graph import dense
 
 pytestmark = pytest.mark.browser
 
@@ -88,3 +89,44 @@ def test_clicking_a_heading_sorts_the_ranked_table(page: Path, tmp_path: Path) -
     ]
     assert order == [5, 4, 3, 2, 1]
     assert 'aria-sort="ascending"' in ranked
+
+
+# Measures the rendered graph: each tag's text must fit its frame, no two tags and no tag and
+# account label may overlap on screen, and every edge must carry a tooltip.
+MEASURE = """<script>
+const boxes = (sel) => [...document.querySelectorAll(sel)].map((e) => e.getBBox());
+const hit = (a, b) => !(a.x + a.width <= b.x || b.x + b.width <= a.x ||
+                        a.y + a.height <= b.y || b.y + b.height <= a.y);
+const out = [];
+for (const tag of document.querySelectorAll("svg .tag")) {
+  const frame = tag.querySelector("rect").getBBox(), text = tag.querySelector("text").getBBox();
+  if (text.width > frame.width) out.push("wide:" + tag.textContent);
+}
+const frames = boxes("svg .tag rect"), labels = boxes("svg .node text");
+frames.forEach((a, i) => frames.slice(i + 1).forEach((b) => { if (hit(a, b)) out.push("tags"); }));
+frames.forEach((a) => labels.forEach((b) => { if (hit(a, b)) out.push("label"); }));
+for (const edge of document.querySelectorAll("svg g.edge")) {
+  if (!edge.querySelector(":scope > title")) out.push("untitled");
+}
+const pre = document.createElement("pre");
+pre.id = "measured";
+pre.textContent = "tags=" + frames.length + " problems=" + JSON.stringify(out);
+document.body.append(pre);
+</script>"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("scan", ["sample", "dense"])
+def test_rendered_labels_fit_their_frames_and_do_not_overlap(
+    scan: str, lang: str, tmp_path: Path
+) -> None:
+    result = sample() if scan == "sample" else dense()
+    out = render(result, "html", RenderOptions(lang=lang))
+    assert isinstance(out, str)
+    page = tmp_path / "measure.html"
+    page.write_text(out.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    dom = _run(_chromium(), tmp_path, "--dump-dom", page.as_uri())
+    measured = re.search(r'<pre id="measured">tags=(\d+) problems=(.*)</pre>', dom)
+    assert measured, "the measuring script did not run"
+    assert int(measured.group(1)) == len(list(graph.layout(result, lang).tags()))
+    assert measured.group(2) == "[]"
