@@ -439,13 +439,20 @@ def hash_cmd(
     ],
     config: ConfigOpt = None,
     encoding: EncodingOpt = None,
+    new_key: Annotated[
+        bool,
+        typer.Option(
+            "--new-key",
+            help="Create KEY_FILE with a fresh random key first (never overwrites; "
+            "refused inside DIR).",
+        ),
+    ] = False,
 ) -> None:
     """A pseudonymised copy of the inventory (keyed hashes) to share with an auditor."""
     from linkaudit.pseudonymise import write_hashed
 
-    summary = write_hashed(
-        directory, out, key_file, _options(config_path=config, encoding=encoding)
-    )
+    opts = _options(config_path=config, encoding=encoding)
+    summary = write_hashed(directory, out, key_file, opts, new_key=new_key)
     typer.echo(summary, err=True)
 
 

@@ -1,5 +1,7 @@
 """Masking of sensitive values (spec 5): enough left to recognise a value, not to use it."""
 
+import re
+
 from linkaudit.vocab import SENSITIVE, AttrType
 
 
@@ -36,10 +38,22 @@ def mask_person(text: str) -> str:
     return " ".join(p[:1] + "*" * max(len(p) - 1, 1) for p in text.split())
 
 
+# Problem.attribute of free text that may hold anything (a broken JSON line, stray cells).
+FREE_TEXT = "text"
+_WORD = re.compile(r"\w{2,}")
+
+
+def mask_text(text: str) -> str:
+    """Free text with every word masked but its first character: the shape stays visible."""
+    return _WORD.sub(lambda m: m[0][0] + "*" * (len(m[0]) - 1), text)
+
+
 def mask_value(attribute: str, value: str, show: bool = False) -> str:
     """The value as it may be printed: unchanged for non-sensitive types or with show=True."""
     if show or not value:
         return value
+    if attribute == FREE_TEXT:
+        return mask_text(value)
     try:
         kind = AttrType(attribute)
     except ValueError:

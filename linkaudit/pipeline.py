@@ -37,8 +37,8 @@ def load(inventory: Path, options: ScanOptions) -> tuple[Config, Inventory]:
     from linkaudit.candidate import add_candidate
 
     config = load_config(inventory, options.config_path)
-    with stage("load"):
-        inv = loader.load(inventory, config, encoding=options.encoding, progress=options.progress)
+    # loader.load times its own stages: load (reading files) and normalise (the table)
+    inv = loader.load(inventory, config, encoding=options.encoding, progress=options.progress)
     if options.candidate is not None:
         inv = add_candidate(inv, options.candidate, config, encoding=options.encoding)
     return config, inv
@@ -69,8 +69,9 @@ def scan_with_inventory(
         ignore=options.ignore,
         generated_at=options.generated_at or now_iso(),
     )
-    coverage = [Coverage(attribute=t, accounts=a, values=v) for t, a, v in loader.coverage(inv)]
-    result = result.model_copy(
-        update={"coverage": coverage, "tool_version": __version__, "inventory": str(inventory)}
-    )
+    with stage("score"):
+        coverage = [Coverage(attribute=t, accounts=a, values=v) for t, a, v in loader.coverage(inv)]
+        result = result.model_copy(
+            update={"coverage": coverage, "tool_version": __version__, "inventory": str(inventory)}
+        )
     return result, inv

@@ -15,6 +15,7 @@ import pandas as pd
 from linkaudit.config import Allow
 from linkaudit.mask import mask_value
 from linkaudit.normalize import NORMALIZERS, SIMILARITY, TOKENS, clean
+from linkaudit.pseudonymise.keys import is_keyed_hash
 from linkaudit.result import Allowance
 
 ALLOW_SIMILARITY = 0.9
@@ -28,8 +29,10 @@ class AllowOutcome:
 
 
 def canonical(entry: Allow, country: str | None) -> str:
-    """The allowance's value as the table holds it."""
+    """The allowance's value as the table holds it (a keyed hash is taken as written)."""
     normalizer = NORMALIZERS.get(entry.type)
+    if is_keyed_hash(entry.value.strip()):  # the config of a `linkaudit hash` copy
+        return entry.value.strip()
     if normalizer is None:
         return clean(entry.value)
     return normalizer(entry.value, country).value or clean(entry.value)
@@ -38,7 +41,7 @@ def canonical(entry: Allow, country: str | None) -> str:
 def _covered(entry: Allow, value: str, values: pd.Series) -> set[str]:
     """Distinct table values of the entry's type that the allowance covers."""
     covered = {value} & set(values)
-    if entry.type in SIMILARITY:
+    if entry.type in SIMILARITY and not is_keyed_hash(value):  # a hash has no similarity
         tokens = set(TOKENS[entry.type](value))
         similar = SIMILARITY[entry.type]
         for other in values:
@@ -46,6 +49,11 @@ def _covered(entry: Allow, value: str, values: pd.Series) -> set[str]:
             if other not in covered and shares_token and similar(value, other) >= ALLOW_SIMILARITY:
                 covered.add(other)
     return covered
+
+
+def _shown(entry: Allow, value: str, show: bool) -> str:
+    """The allowance's value as printed: a keyed hash as is, anything else masked."""
+    return value if is_keyed_hash(value) else mask_value(entry.type.value, entry.value, show)
 
 
 def apply_allow(
@@ -68,7 +76,7 @@ def apply_allow(
         report.append(
             Allowance(
                 type=entry.type.value,
-                value=mask_value(entry.type.value, entry.value, show),
+                value=_shown(entry, value, show),
                 reason=entry.reason,
                 expires=entry.expires.isoformat() if entry.expires else None,
                 expired=expired,

@@ -78,13 +78,15 @@ def _with_sides(found: RuleMatches) -> pd.DataFrame:
             hits[["b", "value_b"]].set_axis(["account_id", "value"], axis=1),
         ]
     ).drop_duplicates()
-    info = _side_info(found.rows, keys)
+    # only the rows of values some hit uses: a filter on one column before any join
+    rows = found.rows[found.rows["value"].isin(pd.unique(keys["value"]))]
+    info = _side_info(rows, keys)
     for side in ("a", "b"):
         names = {c: f"{c}_{side}" for c in info.columns}
         names.update({"account_id": side, "value": f"value_{side}"})
         renamed = info.rename(columns=names)
         hits = hits.merge(renamed, on=[side, f"value_{side}"], how="left")
-    holders = found.rows.drop_duplicates(["account_id", "value"]).groupby("value").size()
+    holders = rows.drop_duplicates(["account_id", "value"]).groupby("value").size()
     shared = np.maximum(
         hits["value_a"].map(holders).to_numpy(), hits["value_b"].map(holders).to_numpy()
     )

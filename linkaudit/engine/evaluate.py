@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+import numpy as np
 import pandas as pd
 
 from linkaudit.config import Config
 from linkaudit.engine.accounts import account_flags, account_risks, account_rows
 from linkaudit.engine.allow import AllowOutcome, apply_allow
+from linkaudit.engine.codes import first_of_each
 from linkaudit.engine.crosssell import cross_selling
 from linkaudit.engine.detail import MAX_VALUES_PER_LINK, Hit, evidence_hits
 from linkaudit.engine.groups import Edge, Grouping, build_groups
@@ -44,14 +46,38 @@ def _accounts(inv: Inventory) -> dict[str, AccountRecord]:
     return accounts
 
 
+def _unavailable(pair_rules: list[Rule], inv: Inventory) -> list[str]:
+    """Fuzzy rules of a hashed inventory (spec 2.10) not run: every one whose types hold a
+    keyed hash or no plain value (titles kept in clear by `linkaudit hash` still count)."""
+    if not inv.hashed:
+        return []
+    table = inv.attributes
+    hashed = set(table.loc[table["hashed"], "type"].unique())
+    plain = set(table.loc[~table["hashed"], "type"].unique())
+
+    def usable(rule: Rule) -> bool:
+        types = {a.value for a in rule.attributes}
+        return not types & hashed and types <= plain
+
+    return sorted(r.id for r in pair_rules if r.fuzzy and not usable(r))
+
+
 def _markets(table: pd.DataFrame, accounts: dict[str, AccountRecord]) -> pd.DataFrame:
     """(account_id, mkt): the account's marketplaces and those its own listing rows name."""
     declared = pd.DataFrame(
         [(a, m) for a, r in accounts.items() for m in r.marketplaces], columns=["account_id", "mkt"]
     )
-    listed = table.loc[table["marketplace"] != "", ["account_id", "marketplace"]].drop_duplicates()
+    listed = _distinct_pairs(table.loc[table["marketplace"] != "", ["account_id", "marketplace"]])
     frame = pd.concat([declared, listed.set_axis(["account_id", "mkt"], axis=1)])
     return frame.drop_duplicates().reset_index(drop=True)
+
+
+def _distinct_pairs(frame: pd.DataFrame) -> pd.DataFrame:
+    """frame.drop_duplicates() of two low-cardinality text columns, through integer codes."""
+    first, _ = pd.factorize(frame.iloc[:, 0])
+    second, uniques = pd.factorize(frame.iloc[:, 1])
+    keep = first_of_each(np.asarray(first, np.int64) * (len(uniques) or 1) + second)
+    return frame.iloc[np.flatnonzero(keep)]
 
 
 def _market_sets(markets: pd.DataFrame) -> dict[str, set[str]]:
@@ -157,32 +183,49 @@ def evaluate(
     show_values. Raises RuleError for unknown rule ids in select, ignore or the config.
     """
     rules = active_rules(pack, config, select, ignore)
-    by_id = {r.id: r for r in rules}
     generated = generated_at or _now()
-    accounts = _accounts(inv)
-    ctx = Context(
-        markets=_markets(inv.attributes, accounts), hub_threshold=config.scan.hub_threshold
-    )
-    allow = apply_allow(
-        inv.attributes, config.allow, _scan_date(generated), config.defaults.country, show_values
-    )
     pair_rules = [r for r in rules if r.kind == "pair"]
-    unavailable = sorted(r.id for r in pair_rules if r.fuzzy and inv.hashed)
+    unavailable = _unavailable(pair_rules, inv)
     with stage("match"):
-        matched = _match(
-            [r for r in pair_rules if r.id not in unavailable], allow, ctx, show_values
+        accounts = _accounts(inv)
+        ctx = Context(
+            markets=_markets(inv.attributes, accounts), hub_threshold=config.scan.hub_threshold
         )
+        allow = apply_allow(
+            inv.attributes,
+            config.allow,
+            _scan_date(generated),
+            config.defaults.country,
+            show_values,
+        )
+        usable = [r for r in pair_rules if r.id not in unavailable]
+        matched = _match(usable, allow, ctx, show_values)
     with stage("score"):
-        links, groups, grouping = _links(matched, by_id, accounts, ctx, allow, config, show_values)
-        account_rules = [r for r in rules if r.kind == "account"]
-        flags = account_flags(
-            account_rules, ByType(allow.table), inv.attributes, accounts, show_values
+        return _result(inv, rules, matched, accounts, ctx, allow, config, show_values).model_copy(
+            update={"generated_at": generated, "unavailable_rules": unavailable}
         )
-        risks = account_risks(links, matched.hubs, grouping)
-        rows = account_rows(accounts, links, risks, flags, groups.group_of, groups.exposure)
-    problems = problems_out(inv.problems, show_values)
+
+
+def _result(
+    inv: Inventory,
+    rules: list[Rule],
+    matched: Matched,
+    accounts: dict[str, AccountRecord],
+    ctx: Context,
+    allow: AllowOutcome,
+    config: Config,
+    show: bool,
+) -> ScanResult:
+    """Links, groups, account rows and the result model around them."""
+    by_id = {r.id: r for r in rules}
+    links, groups, grouping = _links(matched, by_id, accounts, ctx, allow, config, show)
+    account_rules = [r for r in rules if r.kind == "account"]
+    flags = account_flags(account_rules, ByType(allow.table), inv.attributes, accounts, show)
+    risks = account_risks(links, matched.hubs, grouping)
+    rows = account_rows(accounts, links, risks, flags, groups.group_of, groups.exposure)
+    problems = problems_out(inv.problems, show)
     return ScanResult(
-        generated_at=generated,
+        generated_at="",
         inventory=str(inv.root),
         summary=summary(rows, links, groups.groups, matched.hubs, problems),
         links=links,
@@ -194,6 +237,6 @@ def evaluate(
         rules=rule_infos(rules, links, matched.hubs, rows),
         coverage=[],
         problems=problems,
-        unavailable_rules=unavailable,
-        values_shown=show_values,
+        unavailable_rules=[],
+        values_shown=show,
     )

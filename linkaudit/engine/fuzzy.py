@@ -3,75 +3,126 @@
 Only distinct values that share a blocking token within the same scope (marketplace for
 titles) are ever compared, and tokens held by more than `max_block` values are ignored:
 `process.cdist` over all values is quadratic (libraries.md), blocking keeps it near-linear.
+Values, scopes and tokens are integer codes throughout; strings come back only for the
+few pairs that are compared.
 """
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from linkaudit.normalize import SIMILARITY, TOKENS
+from linkaudit.engine.codes import Coded, Codes, runs
+from linkaudit.engine.tokens import value_tokens
+from linkaudit.normalize import SIMILARITY
+from linkaudit.timing import stage
 from linkaudit.vocab import AttrType
 
 
-def _tokens(values: np.ndarray, attribute: AttrType) -> pd.DataFrame:
-    """(value, token) for every distinct value; computed once per distinct value."""
-    tokenize = TOKENS[attribute]
-    lists = [sorted(set(tokenize(str(v)))) for v in values]
-    lengths = np.fromiter((len(t) for t in lists), dtype=np.int64, count=len(lists))
-    flat = [t for tokens in lists for t in tokens]
-    return pd.DataFrame({"value": np.repeat(values, lengths), "token": flat})
+@dataclass(frozen=True)
+class Blocking:
+    """How one fuzzy rule compares: its attribute, threshold, block cap and hub threshold."""
+
+    attribute: AttrType
+    threshold: float
+    max_block: int
+    hub_threshold: int
 
 
-def candidate_pairs(occ: pd.DataFrame, attribute: AttrType, max_block: int) -> pd.DataFrame:
-    """Distinct value pairs (value_x < value_y, scope) that share a usable blocking token."""
-    values = occ[["value", "scope"]].drop_duplicates()
-    if len(values) < 2:
-        return pd.DataFrame(columns=["value_x", "value_y", "scope"])
-    tokens = _tokens(values["value"].unique(), attribute)
-    blocks = values.merge(tokens, on="value").drop_duplicates()
-    size = blocks.groupby(["scope", "token"], sort=False)["value"].transform("size")
-    blocks = blocks.loc[(size >= 2) & (size <= max_block)]
-    pairs = blocks.merge(blocks, on=["scope", "token"])
-    pairs = pairs.loc[pairs["value_x"] < pairs["value_y"], ["value_x", "value_y", "scope"]]
-    return pairs.drop_duplicates().reset_index(drop=True)
+def _expand(starts: Codes, counts: Codes) -> Codes:
+    """starts[i], starts[i] + 1, ..., starts[i] + counts[i] - 1 for every i, concatenated."""
+    ends = np.cumsum(counts)
+    return np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(starts - ends + counts, counts)
 
 
-def similar_pairs(
-    attribute: AttrType, occ: pd.DataFrame, threshold: float, max_block: int, hub_threshold: int
-) -> pd.DataFrame:
+def _distinct_places(coded: Coded) -> tuple[Codes, Codes]:
+    """The distinct (value, scope) codes of the occurrence rows."""
+    n_scopes = len(coded.scopes) or 1
+    key = coded.value * n_scopes + coded.scope
+    order, start = runs(key)
+    distinct = key[order[start]]
+    return distinct // n_scopes, distinct % n_scopes
+
+
+def _blocks(coded: Coded, attribute: AttrType, max_block: int) -> pd.DataFrame:
+    """(block, v, s): each distinct (value, scope) in each usable block (scope, token)."""
+    value, scope = _distinct_places(coded)
+    position, token = value_tokens(coded.values, attribute)
+    shared = np.bincount(token)[token] >= 2  # a token of one value alone blocks nothing
+    position, token = position[shared], token[shared]
+    per_value = np.bincount(position, minlength=len(coded.values)).astype(np.int64)
+    starts = np.cumsum(per_value) - per_value
+    counts = per_value[value]
+    block_token = token[_expand(starts[value], counts)]
+    block_value, block_scope = np.repeat(value, counts), np.repeat(scope, counts)
+    block = block_scope * (int(token.max(initial=0)) + 1) + block_token
+    order, start = runs(block)
+    run = np.cumsum(start) - 1
+    size = np.bincount(run)[run]
+    usable = order[(size >= 2) & (size <= max_block)]
+    return pd.DataFrame(
+        {"block": block[usable], "v": block_value[usable], "s": block_scope[usable]}
+    )
+
+
+def candidate_pairs(coded: Coded, attribute: AttrType, max_block: int) -> pd.DataFrame:
+    """Distinct value-code pairs (x, y, s), x's string < y's, sharing a usable token in s."""
+    blocks = _blocks(coded, attribute, max_block)
+    pairs = blocks.merge(blocks[["block", "v"]], on="block", suffixes=("_x", "_y"))
+    pairs = pairs.loc[pairs["v_x"] < pairs["v_y"], ["v_x", "v_y", "s"]].drop_duplicates()
+    x, y = pairs["v_x"].to_numpy(np.int64), pairs["v_y"].to_numpy(np.int64)
+    swap = coded.strings(x) > coded.strings(y)
+    return pd.DataFrame(
+        {"x": np.where(swap, y, x), "y": np.where(swap, x, y), "s": pairs["s"].to_numpy()}
+    )
+
+
+def _scores(coded: Coded, cand: pd.DataFrame, attribute: AttrType) -> pd.DataFrame:
+    """(x, y, similarity) of each distinct candidate value pair."""
+    distinct = cand[["x", "y"]].drop_duplicates()
+    similarity = SIMILARITY[attribute]
+    xs, ys = coded.strings(distinct["x"].to_numpy()), coded.strings(distinct["y"].to_numpy())
+    scores = [similarity(str(a), str(b)) for a, b in zip(xs, ys, strict=True)]
+    return distinct.assign(similarity=np.asarray(scores, dtype=float))
+
+
+def similar_pairs(block: Blocking, occ: pd.DataFrame, coded: Coded) -> pd.DataFrame:
     """Account pairs holding two different but similar values (>= threshold), as hits.
 
-    Values held by more accounts than the hub threshold are left out: they are reported as
-    hubs by the exact pass, and pairing each of their holders with every look-alike would
-    bring back the all-pairs explosion hubs exist to avoid.
+    `coded` holds the value and scope codes of occ's rows. Values held by more accounts
+    than the hub threshold are left out: they are reported as hubs by the exact pass, and
+    pairing each of their holders with every look-alike would bring back the all-pairs
+    explosion hubs exist to avoid.
     """
-    occ = occ.loc[occ["holders"] <= hub_threshold]
-    cand = candidate_pairs(occ, attribute, max_block)
-    if cand.empty:
-        return pd.DataFrame()
-    distinct = cand[["value_x", "value_y"]].drop_duplicates()
-    similarity = SIMILARITY[attribute]
-    scores = [
-        similarity(x, y) for x, y in zip(distinct["value_x"], distinct["value_y"], strict=True)
-    ]
-    distinct = distinct.assign(similarity=scores)
-    distinct = distinct.loc[distinct["similarity"] >= threshold]
-    cand = cand.merge(distinct, on=["value_x", "value_y"])
-    left = occ[["account_id", "value", "scope"]].rename(
-        columns={"account_id": "acc_x", "value": "value_x"}
-    )
-    right = occ[["account_id", "value", "scope"]].rename(
-        columns={"account_id": "acc_y", "value": "value_y"}
-    )
-    joined = cand.merge(left, on=["value_x", "scope"]).merge(right, on=["value_y", "scope"])
+    with stage("fuzzy"):
+        rows = np.flatnonzero(occ["holders"].to_numpy() <= block.hub_threshold)
+        if len(rows) < 2:
+            return pd.DataFrame()
+        coded = coded.subset(rows)
+        cand = candidate_pairs(coded, block.attribute, block.max_block)
+        if cand.empty:
+            return pd.DataFrame()
+        scored = _scores(coded, cand, block.attribute)
+        cand = cand.merge(scored.loc[scored["similarity"] >= block.threshold], on=["x", "y"])
+        accounts = occ["account_id"].iloc[rows].to_numpy(dtype=object)
+        return _account_pairs(coded, accounts, cand)
+
+
+def _account_pairs(coded: Coded, accounts: np.ndarray, cand: pd.DataFrame) -> pd.DataFrame:
+    holders = pd.DataFrame({"v": coded.value, "s": coded.scope, "acc": accounts})
+    joined = cand.merge(holders.rename(columns={"v": "x", "acc": "acc_x"}), on=["x", "s"])
+    joined = joined.merge(holders.rename(columns={"v": "y", "acc": "acc_y"}), on=["y", "s"])
     joined = joined.loc[joined["acc_x"] != joined["acc_y"]]
-    swap = (joined["acc_x"] > joined["acc_y"]).to_numpy()
+    acc_x, acc_y = joined["acc_x"].to_numpy(object), joined["acc_y"].to_numpy(object)
+    value_x, value_y = coded.strings(joined["x"].to_numpy()), coded.strings(joined["y"].to_numpy())
+    swap = acc_x > acc_y
     return pd.DataFrame(
         {
-            "a": np.where(swap, joined["acc_y"], joined["acc_x"]),
-            "b": np.where(swap, joined["acc_x"], joined["acc_y"]),
-            "value_a": np.where(swap, joined["value_y"], joined["value_x"]),
-            "value_b": np.where(swap, joined["value_x"], joined["value_y"]),
+            "a": np.where(swap, acc_y, acc_x),
+            "b": np.where(swap, acc_x, acc_y),
+            "value_a": np.where(swap, value_y, value_x),
+            "value_b": np.where(swap, value_x, value_y),
             "similarity": joined["similarity"].to_numpy(dtype=float),
-            "scope": joined["scope"].to_numpy(),
+            "scope": coded.scope_strings(joined["s"].to_numpy()),
         }
     )

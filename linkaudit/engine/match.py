@@ -6,11 +6,13 @@ values held by more accounts become one hub each (members listed once, no pairs)
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from linkaudit.engine.fuzzy import similar_pairs
+from linkaudit.engine.codes import Coded
+from linkaudit.engine.fuzzy import Blocking, similar_pairs
 from linkaudit.engine.model import Rule
-from linkaudit.engine.rows import ByType, Context, filter_rows, occurrences, scoped
+from linkaudit.engine.rows import ByType, Context, coded_occurrences, filter_rows, scoped
 
 HIT_COLUMNS = ["a", "b", "value_a", "value_b", "similarity", "scope", "attribute"]
 
@@ -41,20 +43,31 @@ def empty_hits() -> pd.DataFrame:
     )
 
 
-def exact_pairs(occ: pd.DataFrame, hub_threshold: int) -> pd.DataFrame:
-    """Account pairs (a < b) sharing a value held by at most hub_threshold accounts."""
-    small = occ.loc[(occ["holders"] >= 2) & (occ["holders"] <= hub_threshold)]
-    small = small[["account_id", "value", "scope"]]
-    joined = small.merge(small, on=["value", "scope"], suffixes=("_a", "_b"))
-    joined = joined[joined["account_id_a"] < joined["account_id_b"]]
+def exact_pairs(occ: pd.DataFrame, coded: Coded, hub_threshold: int) -> pd.DataFrame:
+    """Account pairs (a < b) sharing a value held by at most hub_threshold accounts.
+
+    Values held by one account are dropped before the self-join, which runs on the integer
+    (value, scope) codes; only the joined rows are turned back into strings.
+    """
+    holders = occ["holders"].to_numpy()
+    small = np.flatnonzero((holders >= 2) & (holders <= hub_threshold))
+    place = coded.value[small] * (len(coded.scopes) or 1) + coded.scope[small]
+    side = pd.DataFrame({"place": place, "row": np.arange(len(small))})
+    joined = side.merge(side, on="place", suffixes=("_a", "_b"))
+    accounts = occ["account_id"].iloc[small].to_numpy(dtype=object)
+    row_a, row_b = joined["row_a"].to_numpy(), joined["row_b"].to_numpy()
+    keep = accounts[row_a] < accounts[row_b]
+    row_a, row_b = row_a[keep], row_b[keep]
+    coded = coded.subset(small)
+    value = coded.strings(coded.value[row_a])
     return pd.DataFrame(
         {
-            "a": joined["account_id_a"].to_numpy(),
-            "b": joined["account_id_b"].to_numpy(),
-            "value_a": joined["value"].to_numpy(),
-            "value_b": joined["value"].to_numpy(),
+            "a": accounts[row_a],
+            "b": accounts[row_b],
+            "value_a": value,
+            "value_b": value,
             "similarity": float("nan"),
-            "scope": joined["scope"].to_numpy(),
+            "scope": coded.scope_strings(coded.scope[row_a]),
         }
     )
 
@@ -82,17 +95,16 @@ def match_rule(rule: Rule, tables: ByType, ctx: Context) -> RuleMatches:
         if rows.empty:
             continue
         rows = scoped(rows, rule.scope, ctx)
-        occ = occurrences(rows)
+        occ, coded = coded_occurrences(rows)
         rows_read.append(rows)
         found: list[pd.DataFrame] = []
         if rule.match.equal or not rule.fuzzy:
-            found.append(exact_pairs(occ, ctx.hub_threshold))
+            found.append(exact_pairs(occ, coded, ctx.hub_threshold))
             hubs += find_hubs(rule, attribute.value, occ, ctx.hub_threshold)
         if rule.fuzzy:
             threshold = rule.match.threshold or 1.0
-            found.append(
-                similar_pairs(attribute, occ, threshold, rule.match.max_block, ctx.hub_threshold)
-            )
+            block = Blocking(attribute, threshold, rule.match.max_block, ctx.hub_threshold)
+            found.append(similar_pairs(block, occ, coded))
         hits += [f.assign(attribute=attribute.value) for f in found if not f.empty]
     frame = pd.concat(hits, ignore_index=True) if hits else empty_hits()
     # one hit per account pair and value pair, whatever the marketplace it was met on

@@ -1,11 +1,17 @@
 """The rows one rule reads: its types, its weak/flag/value filters, and its scope key."""
 
+import hashlib
 import re
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
+import pyarrow.compute as pc
 
+from linkaudit.engine.codes import Coded, code, runs
 from linkaudit.engine.model import Match
+from linkaudit.inventory.arrow import arrow
 from linkaudit.vocab import REGION_OF
 
 
@@ -24,32 +30,84 @@ def flag_regex(patterns: list[str]) -> str:
 
 
 class ByType:
-    """The attribute table split once by type, so each rule reads only its own rows."""
+    """The attribute table split once by type, so each rule reads only its own rows.
+
+    The loader writes each type in runs of rows (one per file column), so a type's rows are
+    found from the type column's Arrow chunks without hashing 10^7 strings, and a type held
+    in one run is a zero-copy slice of the table.
+    """
 
     def __init__(self, table: pd.DataFrame) -> None:
+        self.table = table
         self.empty = table.iloc[0:0]
-        self.parts = {str(t): part for t, part in table.groupby("type", sort=True)}
+        self.rows = type_rows(table)
+
+    def _part(self, attr: str) -> pd.DataFrame:
+        rows = self.rows[attr]
+        if len(rows) and rows[-1] - rows[0] == len(rows) - 1:  # one run: a view
+            return self.table.iloc[int(rows[0]) : int(rows[-1]) + 1]
+        return self.table.take(rows)
 
     def of(self, types: list[str]) -> pd.DataFrame:
-        parts = [self.parts[t] for t in types if t in self.parts]
+        parts = [self._part(t) for t in types if t in self.rows]
         if not parts:
             return self.empty
         return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+
+def type_rows(table: pd.DataFrame) -> dict[str, npt.NDArray[np.intp]]:
+    """The positions of each type's rows, ascending, by type."""
+    found: dict[str, list[npt.NDArray[np.intp]]] = {}
+    start = 0
+    for chunk in arrow(table["type"]).chunks:
+        n = len(chunk)
+        first = chunk[0].as_py() if n else ""
+        if n and bool(pc.all(pc.equal(chunk, first)).as_py()):
+            found.setdefault(first, []).append(np.arange(start, start + n))
+        elif n:
+            encoded = pc.dictionary_encode(chunk)
+            codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False))
+            for k, attr in enumerate(encoded.dictionary.to_pylist()):
+                found.setdefault(str(attr), []).append(start + np.flatnonzero(codes == k))
+        start += n
+    return {t: np.sort(np.concatenate(found[t])) for t in sorted(found)}
+
+
+def _where(rows: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
+    """rows[keep], or rows itself (no copy) when every row is kept."""
+    return rows if bool(keep.all()) else rows[keep]
+
+
+def regex_flag(pattern: str) -> str:
+    """The flag `linkaudit hash` writes on a hashed value whose canonical form matched
+    `pattern` (a value_regex): a regex cannot read a keyed hash (spec 2.10)."""
+    return "re:" + hashlib.sha256(pattern.encode()).hexdigest()[:12]
+
+
+def value_matches(rows: pd.DataFrame, pattern: str) -> pd.Series:
+    """value_regex on plain values; on hashed values, the class flag recorded when hashing."""
+    plain = rows["value"].str.contains(pattern, regex=True)
+    if not bool(rows["hashed"].any()):
+        return plain
+    tagged = rows["flags"].str.contains(flag_regex([regex_flag(pattern)]), regex=True)
+    return plain.where(~rows["hashed"], tagged).astype(bool)
 
 
 def filter_rows(tables: ByType, types: list[str], match: Match, fuzzy: bool) -> pd.DataFrame:
     """Rows of these types that pass the match's weak, flag and value filters."""
     rows = tables.of(types)
     if match.weak is not None:
-        rows = rows[rows["weak"] == match.weak]
+        rows = _where(rows, rows["weak"] == match.weak)
     if fuzzy:  # a keyed hash cannot be compared by similarity (spec 2.10)
-        rows = rows[~rows["hashed"]]
+        rows = _where(rows, ~rows["hashed"])
     if match.require_flags:
-        rows = rows[rows["flags"].str.contains(flag_regex(match.require_flags), regex=True)]
+        rows = _where(rows, rows["flags"].str.contains(flag_regex(match.require_flags), regex=True))
     if match.exclude_flags:
-        rows = rows[~rows["flags"].str.contains(flag_regex(match.exclude_flags), regex=True)]
+        rows = _where(
+            rows, ~rows["flags"].str.contains(flag_regex(match.exclude_flags), regex=True)
+        )
     if match.value_regex:
-        rows = rows[rows["value"].str.contains(match.value_regex, regex=True)]
+        rows = _where(rows, value_matches(rows, match.value_regex))
     return rows
 
 
@@ -61,10 +119,14 @@ def scoped(rows: pd.DataFrame, scope: str, ctx: Context) -> pd.DataFrame:
     """
     if scope == "any":
         return rows.assign(scope="")
-    own = rows[rows["marketplace"] != ""].assign(scope=lambda f: f["marketplace"])
-    bare = rows[rows["marketplace"] == ""].merge(ctx.markets, on="account_id", how="inner")
-    bare = bare.rename(columns={"mkt": "scope"})
-    both = pd.concat([own, bare], ignore_index=True)
+    has_own = rows["marketplace"] != ""
+    if bool(has_own.all()):  # listings: every row names its marketplace, nothing to copy
+        both = rows.assign(scope=rows["marketplace"]).reset_index(drop=True)
+    else:
+        own = rows[has_own].assign(scope=lambda f: f["marketplace"])
+        bare = rows[~has_own].merge(ctx.markets, on="account_id", how="inner")
+        bare = bare.rename(columns={"mkt": "scope"})
+        both = pd.concat([own, bare], ignore_index=True)
     if scope == "same_region":
         both["scope"] = both["scope"].map(REGION_OF).fillna("")
         both = both[both["scope"] != ""]
@@ -73,8 +135,31 @@ def scoped(rows: pd.DataFrame, scope: str, ctx: Context) -> pd.DataFrame:
 
 def occurrences(rows: pd.DataFrame) -> pd.DataFrame:
     """Distinct (account_id, value, scope) with `holders`: accounts holding the value there."""
-    occ = rows[["account_id", "value", "scope"]].drop_duplicates()
-    occ = occ.assign(
-        holders=occ.groupby(["value", "scope"], sort=False)["account_id"].transform("size")
-    )
-    return occ.reset_index(drop=True)
+    return coded_occurrences(rows)[0]
+
+
+def coded_occurrences(rows: pd.DataFrame) -> tuple[pd.DataFrame, Coded]:
+    """occurrences() and the value and scope codes of its rows.
+
+    Same rows, order and counts as drop_duplicates + groupby-size, computed by sorting one
+    int64 key per row instead of hashing three strings.
+    """
+    columns = rows[["account_id", "value", "scope"]]
+    account, _ = code(columns["account_id"])
+    value, values = code(columns["value"])
+    scope, scopes = code(columns["scope"])
+    n_accounts, n_scopes = int(account.max(initial=0)) + 1, len(scopes) or 1
+    place = value * n_scopes + scope
+    if (int(place.max(initial=0)) + 1) * n_accounts >= 2**62:
+        place = np.asarray(pd.factorize(place)[0], np.int64)  # denser keys
+    order, start = runs(place * n_accounts + account)
+    firsts = order[start]  # the first row of each (value, scope, account), by key
+    key_place = place[firsts]
+    new_place = np.ones(len(firsts), dtype=bool)
+    new_place[1:] = key_place[1:] != key_place[:-1]
+    group = np.cumsum(new_place) - 1
+    holders = np.zeros(len(columns), dtype=np.int64)
+    holders[firsts] = np.bincount(group)[group]
+    kept = np.sort(firsts)
+    occ = columns.iloc[kept].reset_index(drop=True).assign(holders=holders[kept])
+    return occ, Coded(value[kept], scope[kept], values, scopes)

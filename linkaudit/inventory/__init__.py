@@ -22,6 +22,7 @@ from linkaudit.inventory.model import AccountRecord, Inventory, Problem
 from linkaudit.inventory.prenormalised import attribute_kind_rows
 from linkaudit.inventory.sheet import Sheet
 from linkaudit.inventory.table import sheet_rows
+from linkaudit.timing import stage
 from linkaudit.vocab import AttrType, Kind
 
 __all__ = ["AccountRecord", "Inventory", "Problem", "coverage", "load"]
@@ -42,26 +43,28 @@ def load(
     issues = Issues()
     sheets: list[Sheet] = []
     files: list[str] = []
-    for path in inventory_files(root, issues):
-        read = read_file(path, config, encoding, issues, progress)
-        if read:
-            files.append(path.name)
-        sheets.extend(s for s in read if bind(s, config, issues))
-    accounts = build_accounts(sheets, config, issues)
+    with stage("load"):
+        for path in inventory_files(root, issues):
+            read = read_file(path, config, encoding, issues, progress)
+            if read:
+                files.append(path.name)
+            sheets.extend(s for s in read if bind(s, config, issues))
+        accounts = build_accounts(sheets, config, issues)
     if progress is not None:
         progress("normalising values")
     chunks: list[Chunk] = []
     documents: list[dict[str, str]] = []
-    for sheet in sheets:
-        if sheet.kind is Kind.ATTRIBUTES:
-            chunks.extend(attribute_kind_rows(sheet, config, issues))
-            continue
-        chunks.extend(sheet_rows(sheet, accounts, config, issues))
-        if sheet.kind is Kind.DOCUMENTS:
-            documents.extend(document_records(sheet))
-            chunks.extend(file_rows(sheet, root, config, issues))
-        sheet.frame = pd.DataFrame()  # release the text early: the table is what remains
-    table = concat(chunks)
+    with stage("normalise"):
+        for sheet in sheets:
+            if sheet.kind is Kind.ATTRIBUTES:
+                chunks.extend(attribute_kind_rows(sheet, config, issues))
+                continue
+            chunks.extend(sheet_rows(sheet, accounts, config, issues))
+            if sheet.kind is Kind.DOCUMENTS:
+                documents.extend(document_records(sheet))
+                chunks.extend(file_rows(sheet, root, config, issues))
+            sheet.frame = pd.DataFrame()  # release the text early: the table is what remains
+        table = concat(chunks)
     return Inventory(
         root=root,
         accounts=accounts,

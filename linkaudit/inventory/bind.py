@@ -26,13 +26,17 @@ def bind(sheet: Sheet, config: Config, issues: Issues) -> bool:
     for target in unknown_targets(sheet.kind, user_map):
         issues.note(f"config [columns.{sheet.kind.value}]: {target!r} is not a column of this kind")
     resolved = resolve_headers(sheet.kind, sheet.headers, user_map)
+    unused: list[str] = []
     for position, (header, column) in enumerate(zip(sheet.headers, resolved, strict=True)):
         if column is None:
             if header.strip():
-                issues.note(f"{label}: column {header!r} is not used by any rule")
+                unused.append(header)
             continue
         sheet.columns.setdefault(column, []).append(position)
     ids = sheet.columns.get("account_id")
+    if ids:  # without account_id the "header" may be a row of data: never echo it
+        for header in unused:
+            issues.note(f"{label}: column {header!r} is not used by any rule")
     if not ids:
         why = (
             "no account_id column: file skipped; accepted headers: "

@@ -20,12 +20,33 @@ def detect(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _decode(data, name, codec, hint=False), codec
+    bomless = utf16_without_bom(data)
+    if bomless is not None:
+        return _decode(data, name, bomless, hint=False), bomless
     for codec in ("utf-8", "gb18030"):
         try:
             return data.decode(codec), codec
         except UnicodeDecodeError:
             continue
     return _guess(data, name)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """`utf-16-le`/`utf-16-be` when the bytes look like UTF-16 saved without a BOM.
+
+    ASCII in UTF-16 is valid UTF-8 full of NUL bytes, so it must be caught before UTF-8:
+    a NUL in most odd (LE) or even (BE) positions and almost none in the others.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or (len(sample) % 2 and len(data) == len(sample)):
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd >= 0.3 and zeros_even <= 0.02:
+        return "utf-16-le"
+    if zeros_even >= 0.3 and zeros_odd <= 0.02:
+        return "utf-16-be"
+    return None
 
 
 def _decode(data: bytes, name: str, codec: str, *, hint: bool) -> str:

@@ -28,10 +28,13 @@ def inventory_files(root: Path, issues: Issues) -> list[Path]:
     if not root.is_dir():
         raise InputError(f"not a directory: {root}", "pass the inventory directory, not a file")
     found = []
-    for path in sorted(root.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or not path.is_file() or _not_inventory(path):
+    for path in _entries(root):
+        if path.name.startswith(".") or _not_inventory(path):
             continue
         suffix = path.suffix.lower()
+        if not path.is_file():
+            _refuse_non_file(path, suffix)
+            continue
         if suffix in SUFFIXES:
             found.append(path)
         elif suffix in _OTHER_TABLES:
@@ -42,6 +45,27 @@ def inventory_files(root: Path, issues: Issues) -> list[Path]:
             "create a starter inventory with `linkaudit init DIR`",
         )
     return found
+
+
+def _entries(root: Path) -> list[Path]:
+    try:
+        return sorted(root.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise InputError(f"{root}: cannot list the inventory directory ({exc.strerror})") from exc
+
+
+def _refuse_non_file(path: Path, suffix: str) -> None:
+    """An inventory file that cannot be read (a broken link, a directory, a pipe) is an error:
+    skipping it would audit part of the data and report "no link" for the rest."""
+    if suffix not in SUFFIXES or kind_of(path.stem) is None:
+        return  # not named like an inventory file: not ours
+    if path.is_symlink() and not path.exists():
+        why = "a broken symbolic link"
+    elif path.is_dir():
+        why = "a directory, not a file"
+    else:
+        why = "not a regular file"
+    raise InputError(f"{path.name}: cannot read the file ({why})", "fix or remove it")
 
 
 def _not_inventory(path: Path) -> bool:

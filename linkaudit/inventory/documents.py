@@ -71,7 +71,7 @@ def _hash(
     target = _inside(root, text)
     if target is None:
         why = "refused: outside the inventory directory (use a path relative to it)"
-        issues.add(Problem(where, column, text, why, AttrType.DOCUMENT.value))
+        issues.add(Problem(where, column, text, why))  # a path, named so it can be fixed
         return None
     if not target.is_file():
         issues.add(Problem(where, column, text, f"document file not found: {text}"))

@@ -15,12 +15,14 @@ from linkaudit.inventory.issues import Issues
 from linkaudit.inventory.kinds import kind_of, known_kinds
 from linkaudit.inventory.model import Problem
 from linkaudit.inventory.sheet import Sheet, cell_text, text_frame
+from linkaudit.mask import FREE_TEXT
 from linkaudit.vocab import Kind
 
 _WS = re.compile(r"[ \t\r\n]*")
 _DECODER = json.JSONDecoder()
 
 Located = list[tuple[int, Any]]  # (line, record)
+_NOT_RECORD = "not a record (a JSON object)"
 
 
 def read_json(
@@ -56,7 +58,9 @@ def read_jsonl(data: bytes, name: str, kind: Kind, encoding: str | None, issues:
             records.append((number, json.loads(line)))
         except json.JSONDecodeError as exc:
             issues.add(
-                Problem(f"{name}:{number}", "", line.strip()[:80], f"invalid JSON: {exc.msg}"),
+                Problem(
+                    f"{name}:{number}", "", line.strip()[:80], f"invalid JSON: {exc.msg}", FREE_TEXT
+                ),
                 file=name,
             )
     return _sheet(records, name, kind, issues)
@@ -145,7 +149,7 @@ def _sheet(records: Located, name: str, kind: Kind, issues: Issues) -> Sheet:
     for line, record in records:
         if not isinstance(record, dict):
             issues.add(
-                Problem(f"{name}:{line}", "", str(record)[:80], "not a record (a JSON object)"),
+                Problem(f"{name}:{line}", "", str(record)[:80], _NOT_RECORD, FREE_TEXT),
                 file=name,
             )
             continue

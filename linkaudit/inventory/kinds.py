@@ -101,7 +101,11 @@ COLUMNS: dict[Kind, dict[str, tuple[str, ...]]] = {
         "value": (),
         "marketplace": (),
         "seen_at": (),
+        "first_seen": (),
+        "last_seen": (),
         "hashed": (),
+        "weak": (),
+        "flags": (),
     },
 }
 

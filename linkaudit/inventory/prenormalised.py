@@ -1,4 +1,10 @@
-"""The attributes kind (spec 2.10): values already normalised, possibly keyed hashes."""
+"""The attributes kind (spec 2.10): values already normalised, possibly keyed hashes.
+
+Columns: account_id, type, value (required), marketplace, seen_at or first_seen/last_seen,
+hashed, weak (true/false: weak evidence only, e.g. a CGNAT address or a last-4 card key)
+and flags (comma-separated loader facts such as `cloud`, `cgnat`, `vm:qemu`), so that a
+pseudonymised copy written by `linkaudit hash` keeps what the account rules read.
+"""
 
 from collections.abc import Callable
 
@@ -6,13 +12,12 @@ import numpy as np
 import pandas as pd
 
 from linkaudit.config import Config
-from linkaudit.inventory.arrow import clean_cells
-from linkaudit.inventory.chunk import Chunk
+from linkaudit.inventory.arrow import arrow, clean_cells
+from linkaudit.inventory.chunk import Chunk, build
 from linkaudit.inventory.context import row_context
 from linkaudit.inventory.issues import Issues
 from linkaudit.inventory.model import Problem
 from linkaudit.inventory.sheet import Sheet
-from linkaudit.inventory.values import direct_rows
 from linkaudit.normalize import DERIVED
 from linkaudit.vocab import AttrType
 
@@ -30,13 +35,9 @@ def attribute_kind_rows(sheet: Sheet, config: Config, issues: Issues) -> list[Ch
         return []
     base = row_context(sheet, issues)
     base["raw"] = clean_cells(sheet.cells(value_at))
+    base["flags"] = _flags(sheet, base["flags"])
     types = clean_cells(sheet.cells(type_at)).str.lower()
-    hashed_at = sheet.first("hashed")
-    hashed = (
-        clean_cells(sheet.cells(hashed_at)).str.lower().isin(_TRUE)
-        if hashed_at is not None
-        else pd.Series(np.zeros(len(base), dtype=bool))
-    )
+    hashed, weak = _truth(sheet, "hashed"), _truth(sheet, "weak")
     known = {t.value for t in AttrType}
     _report_unknown(sheet, type_at, types, known, issues)
     chunks = []
@@ -45,11 +46,33 @@ def attribute_kind_rows(sheet: Sheet, config: Config, issues: Issues) -> list[Ch
         if not len(rows):
             continue
         cells = base.iloc[rows].reset_index(drop=True)
-        flags = hashed.iloc[rows].reset_index(drop=True)
+        hashes = hashed.iloc[rows].reset_index(drop=True)
+        weaks = weak.iloc[rows].to_numpy(dtype=bool)
         attr = AttrType(name)
-        chunks.append(direct_rows(cells, attr, sheet.src(value_at), cells["raw"], flags))
-        chunks.extend(_derived(cells, attr, sheet.src(value_at), flags))
+        src = sheet.src(value_at)
+        value = arrow(cells["raw"])
+        chunks.append(build(cells, None, attr.value, src, value, weaks, None, hashes.to_numpy()))
+        chunks.extend(_derived(cells, attr, src, hashes))
     return chunks
+
+
+def _truth(sheet: Sheet, column: str) -> pd.Series:
+    """A true/false column as bools (absent column: all false)."""
+    position = sheet.first(column)
+    if position is None:
+        return pd.Series(np.zeros(len(sheet.frame), dtype=bool))
+    values = clean_cells(sheet.cells(position)).str.lower().isin(_TRUE)
+    return values.reset_index(drop=True)
+
+
+def _flags(sheet: Sheet, loader: pd.Series) -> pd.Series:
+    """The flags column (comma-separated, spaces trimmed), else the loader's own flags."""
+    position = sheet.first("flags")
+    if position is None:
+        return loader
+    text = clean_cells(sheet.cells(position)).reset_index(drop=True)
+    tidy = {t: ",".join(f.strip() for f in t.split(",") if f.strip()) for t in text.unique()}
+    return text.map(tidy).astype("str")
 
 
 def _report_unknown(
@@ -75,11 +98,11 @@ def _derived(cells: pd.DataFrame, attr: AttrType, src: str, hashed: pd.Series) -
     derived = {v: _safe(derive, v) for v in sub["raw"].unique()}
     chunks = []
     for dtype in sorted({d[0] for ds in derived.values() for d in ds}):
-        pick = [(i, d[1]) for i, v in enumerate(sub["raw"]) for d in derived[v] if d[0] == dtype]
-        rows = [i for i, _ in pick]
-        values = pd.Series([v for _, v in pick], dtype="str")
-        part = sub.iloc[rows].reset_index(drop=True)
-        chunks.append(direct_rows(part, dtype, src, values, pd.Series([False] * len(rows))))
+        pick = [(i, d) for i, v in enumerate(sub["raw"]) for d in derived[v] if d[0] == dtype]
+        part = sub.iloc[[i for i, _ in pick]].reset_index(drop=True)
+        values = arrow(pd.Series([d[1] for _, d in pick], dtype="str"))
+        weak = np.array([d[2] for _, d in pick], dtype=bool)  # a last-4 key stays weak
+        chunks.append(build(part, None, dtype.value, src, values, weak))
     return chunks
 
 

@@ -10,10 +10,11 @@ import pandas as pd
 import pyarrow as pa
 
 from linkaudit.errors import InputError
-from linkaudit.inventory.decode import detect
+from linkaudit.inventory.decode import detect, utf16_without_bom
 from linkaudit.inventory.issues import Issues
 from linkaudit.inventory.model import Problem
 from linkaudit.inventory.sheet import Sheet, text_frame
+from linkaudit.mask import FREE_TEXT
 from linkaudit.vocab import Kind
 
 _CANDIDATES = ("\t", ",", ";", "|")
@@ -62,7 +63,7 @@ def read_delimited(
 
 def _utf8_head(data: bytes, size: int = 65536) -> str | None:
     """The first ~64 KB as text when the file starts as UTF-8 (no UTF-16 BOM), else None."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(data):
         return None
     chunk = data[:size].removeprefix(codecs.BOM_UTF8)
     try:
@@ -149,6 +150,7 @@ def _fit(record: list[str], width: int, name: str, line: int, issues: Issues) ->
                 column="",
                 raw=record[width][:80],
                 why=f"{len(record)} fields but the header has {width}: extra cells ignored",
+                attribute=FREE_TEXT,
                 level="warning",
             ),
             file=name,

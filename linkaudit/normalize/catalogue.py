@@ -104,7 +104,7 @@ def title_similarity(a: str, b: str) -> float:
     return 1.0 if a == b else float(fuzz.ratio(a, b)) / 100.0
 
 
-_STOPWORDS = word_set(
+TITLE_STOPWORDS = word_set(
     """a an and the for with of in on to by from at or new pack pcs pc set piece pieces
     size color colour black white red blue green grey gray pink large small medium men
     women kids home kitchen office portable premium quality best gift gifts inch cm mm
@@ -120,7 +120,7 @@ def title_tokens(value: str) -> list[str]:
         for run in _CJK_RUN.findall(token):
             keys.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
         latin = _CJK_RUN.sub("", token)
-        if len(latin) >= 3 and latin not in _STOPWORDS:
+        if len(latin) >= 3 and latin not in TITLE_STOPWORDS:
             keys.add(latin)
     return sorted(keys)
 

@@ -5,8 +5,10 @@
 
 Generates each inventory once (deterministic, cached under --work), then runs, one after
 the other in the same session: read_only.py (the floor: parsing only), naive_pairs.py (the
-script an analyst would write) and `linkaudit scan DIR --format json --timings`. Prints wall
-time, peak memory (max RSS of the process tree), the ratios, and linkaudit's time per stage.
+script an analyst would write) and `linkaudit scan DIR --format json --timings`, --repeat
+times (default 3) in rotating order. Prints median wall time, peak memory (max RSS of the
+measured process; for the scan, the highest of its runs), the ratios of the medians, and
+linkaudit's median time per stage (fuzzy, in brackets, is part of match).
 The reference programs are those of ../shared/bench when present, else the copies in
 tests/bench/reference/ (identical). Not part of the default test run.
 """
@@ -14,12 +16,14 @@ tests/bench/reference/ (identical). Not part of the default test run.
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+NESTED = {"fuzzy"}  # stages timed inside another (fuzzy runs inside match): not summed
 SIZES = {"S": (200, 1000, 100), "M": (1000, 2000, 200), "L": (5000, 2000, 200)}
 
 # Runs a command and prints its wall time and the peak RSS of its process tree (KiB).
@@ -78,39 +82,43 @@ def linkaudit_cmd() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "linkaudit"]
 
 
-def run_size(size: str, work: Path, naive: bool) -> dict[str, object]:
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def run_size(size: str, work: Path, naive: bool, repeat: int) -> dict[str, object]:
+    """Median of `repeat` rounds; each round runs the programs one after the other, in an
+    order rotated per round so that drift in the machine's speed hits every program alike."""
     inv = generate(size, work)
     ref = reference_dir()
     mb = sum(f.stat().st_size for f in inv.glob("*.csv")) / 2**20
-    floor = measure([sys.executable, str(ref / "read_only.py"), str(inv)])
     out = Path(tempfile.mkdtemp()) / "scan.json"
-    ours = measure(
-        [
-            *linkaudit_cmd(),
-            "scan",
-            str(inv),
-            "--format",
-            "json",
-            "--output",
-            str(out),
-            "--timings",
-            "--quiet",
-        ]
-    )
-    row: dict[str, object] = {
-        "size": size,
-        "csv_mb": round(mb),
-        "read_only_s": floor[0],
-        "read_only_mib": floor[1],
-        "scan_s": ours[0],
-        "scan_mib": ours[1],
-        "ratio_read_only": ours[0] / floor[0],
-        "stages": stages(ours[2]),
-        "links": json.loads(out.read_text())["summary"]["links"],
-    }
+    commands = {
+        "read_only": [sys.executable, str(ref / "read_only.py"), str(inv)],
+        "scan": [*linkaudit_cmd(), "scan", str(inv), "--format", "json", "--output", str(out),
+                 "--timings", "--quiet"],
+    }  # fmt: skip
     if naive:
-        n = measure([sys.executable, str(ref / "naive_pairs.py"), str(inv)])
-        row.update(naive_s=n[0], naive_mib=n[1], speedup_vs_naive=n[0] / ours[0])
+        commands["naive"] = [sys.executable, str(ref / "naive_pairs.py"), str(inv)]
+    got: dict[str, list[tuple[float, float, str]]] = {name: [] for name in commands}
+    names = list(commands)
+    for n in range(repeat):
+        for name in names[n % len(names) :] + names[: n % len(names)]:
+            got[name].append(measure(commands[name]))
+    runs = {name: sorted(results, key=lambda r: r[0]) for name, results in got.items()}
+    middle = {name: results[len(results) // 2] for name, results in runs.items()}
+    scan_stages = [stages(r[2]) for r in got["scan"]]
+    row: dict[str, object] = {
+        "size": size, "csv_mb": round(mb), "repeat": repeat,
+        "read_only_s": middle["read_only"][0], "read_only_mib": middle["read_only"][1],
+        "scan_s": middle["scan"][0], "scan_mib": max(r[1] for r in got["scan"]),
+        "ratio_read_only": middle["scan"][0] / middle["read_only"][0],
+        "stages": {k: _median([s.get(k, 0.0) for s in scan_stages]) for k in scan_stages[0]},
+        "links": json.loads(out.read_text())["summary"]["links"],
+    }  # fmt: skip
+    if naive:
+        row.update(naive_s=middle["naive"][0], naive_mib=middle["naive"][1],
+                   speedup_vs_naive=middle["naive"][0] / middle["scan"][0])  # fmt: skip
     return row
 
 
@@ -130,7 +138,11 @@ def table(rows: list[dict[str, object]]) -> str:
     for r in rows:
         st = r["stages"]
         assert isinstance(st, dict)
-        stage_text = ", ".join(f"{k} {v:.2f}" for k, v in st.items() if k != "total")
+        stage_text = ", ".join(
+            f"({k} {v:.2f})" if k in NESTED else f"{k} {v:.2f}"
+            for k, v in st.items()
+            if k != "total"
+        )
         naive = f"{r['naive_s']:.2f}" if "naive_s" in r else "-"
         speed = f"{r['speedup_vs_naive']:.1f}x" if "naive_s" in r else "-"
         lines.append(
@@ -159,12 +171,13 @@ def main() -> None:
     )
     parser.add_argument("--no-naive", action="store_true", help="skip naive_pairs.py (slow on L)")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON as well")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per size; medians shown")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     rows = []
     for size in args.sizes:
         print(f"running {size} ...", file=sys.stderr)
-        rows.append(run_size(size, args.work, not args.no_naive))
+        rows.append(run_size(size, args.work, not args.no_naive, args.repeat))
     print(table(rows))
     by_size = {str(r["size"]): r for r in rows}
     if "M" in by_size and "L" in by_size:

@@ -1,0 +1,112 @@
+"""The code-based fast paths agree with the plain pandas/Python definitions they replace."""
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from linkaudit.engine.codes import first_of_each
+from linkaudit.engine.fuzzy import Blocking, similar_pairs
+from linkaudit.engine.rows import coded_occurrences
+from linkaudit.engine.tokens import _title_kernel, value_tokens
+from linkaudit.inventory.arrow import not_plain
+from linkaudit.normalize import SIMILARITY, TOKENS
+from linkaudit.vocab import AttrType
+
+TITLES = [
+    "product 123 for home and garden model 7",
+    "stainless steel bottle steel 750ml",
+    "the and for",
+    "",
+    "a  b   ccc  ccc",
+    "蓝牙 耳机 bluetooth headset",
+    "tab\there words",
+    "new pack pcs bluetooth",
+    "x\u3000wide space",
+    "café crème brûlée",
+]
+
+
+def test_title_kernel_matches_the_registry() -> None:
+    values = TITLES * 3 + [f"word{i % 13} item{i} 12{i % 5} the pack" for i in range(200)]
+    array = pa.chunked_array([pa.array(values, pa.large_string())])
+    rows = np.flatnonzero(~not_plain(array))
+    assert 0 < len(rows) < len(values)  # some rows are left to the registry
+    position, tokens = _title_kernel(array, rows)
+    got = {(int(p), str(t)) for p, t in zip(position, tokens.to_pylist(), strict=True)}
+    assert got == {(int(i), t) for i in rows for t in TOKENS[AttrType.TITLE](values[i])}
+
+
+@pytest.mark.parametrize("attr", [AttrType.TITLE, AttrType.ADDRESS, AttrType.COMPANY_NAME])
+def test_value_tokens_give_one_code_per_distinct_token(attr: AttrType) -> None:
+    values = TITLES * 2 + ["no 12 road 5", "Acme Trading Co Ltd", "acme trading"]
+    position, codes = value_tokens(pa.chunked_array([pa.array(values, pa.large_string())]), attr)
+    expected = {(i, t) for i, v in enumerate(values) for t in TOKENS[attr](v)}
+    assert len(set(zip(position.tolist(), codes.tolist(), strict=True))) == len(expected)
+    by_token: dict[str, set[int]] = {}
+    for i, t in expected:
+        by_token.setdefault(t, set()).add(i)
+    by_code: dict[int, set[int]] = {}
+    for p, c in zip(position.tolist(), codes.tolist(), strict=True):
+        by_code.setdefault(c, set()).add(p)
+    assert sorted(map(sorted, by_code.values())) == sorted(map(sorted, by_token.values()))
+
+
+def test_first_of_each_is_drop_duplicates() -> None:
+    key = np.random.default_rng(3).integers(0, 50, 1000)
+    assert np.array_equal(first_of_each(key), ~pd.Series(key).duplicated().to_numpy())
+
+
+def _frame(rng: np.random.Generator, n: int) -> pd.DataFrame:
+    words = np.array(["red", "bottle", "steel", "lamp", "desk", "chair", "oak", "pine"])
+    titles = [" ".join(rng.choice(words, 4)) + f" {rng.integers(0, 30)}" for _ in range(n)]
+    return pd.DataFrame(
+        {
+            "account_id": pd.Series([f"acc-{i}" for i in rng.integers(0, 40, n)], dtype="str"),
+            "value": pd.Series(titles, dtype="str"),
+            "scope": pd.Series(rng.choice(["US", "DE"], n), dtype="str"),
+        }
+    )
+
+
+def _reference_occurrences(rows: pd.DataFrame) -> pd.DataFrame:
+    occ = rows[["account_id", "value", "scope"]].drop_duplicates()
+    holders = occ.groupby(["value", "scope"], sort=False)["account_id"].transform("size")
+    return occ.assign(holders=holders).reset_index(drop=True)
+
+
+def _reference_similar(occ: pd.DataFrame, block: Blocking) -> set[tuple[str, str, str, str, float]]:
+    """The blocking definition, written directly: every pair sharing a small block."""
+    occ = occ[occ["holders"] <= block.hub_threshold]
+    values = occ[["value", "scope"]].drop_duplicates()
+    blocks: dict[tuple[str, str], set[str]] = {}
+    for value, scope in values.itertuples(index=False):
+        for token in TOKENS[block.attribute](value):
+            blocks.setdefault((scope, token), set()).add(value)
+    out = set()
+    similarity = SIMILARITY[block.attribute]
+    held = occ.groupby(["value", "scope"])["account_id"].agg(set).to_dict()
+    for (scope, _), members in blocks.items():
+        if not 2 <= len(members) <= block.max_block:
+            continue
+        for x in members:
+            for y in members:
+                score = similarity(x, y) if x < y else 0.0
+                if x < y and score >= block.threshold:
+                    for ax in held[(x, scope)]:
+                        for ay in held[(y, scope)]:
+                            if ax != ay:
+                                a, b, va, vb = (ax, ay, x, y) if ax < ay else (ay, ax, y, x)
+                                out.add((a, b, va, vb, round(score, 9)))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_occurrences_and_similar_pairs_match_the_definitions(seed: int) -> None:
+    rows = _frame(np.random.default_rng(seed), 600)
+    occ, coded = coded_occurrences(rows)
+    pd.testing.assert_frame_equal(occ, _reference_occurrences(rows), check_dtype=False)
+    block = Blocking(AttrType.TITLE, 0.8, 25, 10)
+    got = similar_pairs(block, occ, coded)
+    found = {(r.a, r.b, r.value_a, r.value_b, round(r.similarity, 9)) for r in got.itertuples()}
+    assert found == _reference_similar(occ, block)
