@@ -85,4 +85,6 @@ def apply_allow(
             )
         )
     report.sort(key=lambda a: (a.type, a.value, a.reason))
+    if not bool(remove.any()):  # the common case: no copy of a table of 10^7 rows
+        return AllowOutcome(table=table, allowed=table.iloc[0:0], allowances=report)
     return AllowOutcome(table=table[~remove], allowed=table[remove], allowances=report)

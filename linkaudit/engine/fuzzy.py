@@ -10,6 +10,7 @@ few pairs that are compared.
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from linkaudit.engine.codes import Coded, Codes, runs
@@ -96,16 +97,34 @@ def similar_pairs(block: Blocking, occ: pd.DataFrame, coded: Coded) -> pd.DataFr
     """
     with stage("fuzzy"):
         rows = np.flatnonzero(occ["holders"].to_numpy() <= block.hub_threshold)
-        if len(rows) < 2:
-            return pd.DataFrame()
-        coded = coded.subset(rows)
-        cand = candidate_pairs(coded, block.attribute, block.max_block)
-        if cand.empty:
-            return pd.DataFrame()
-        scored = _scores(coded, cand, block.attribute)
-        cand = cand.merge(scored.loc[scored["similarity"] >= block.threshold], on=["x", "y"])
-        accounts = occ["account_id"].iloc[rows].to_numpy(dtype=object)
-        return _account_pairs(coded, accounts, cand)
+        accounts = occ["account_id"].to_numpy(dtype=object)
+        # blocks never cross scopes, so each scope (marketplace) is matched on its own: the
+        # working set is that of the largest marketplace, not of the whole inventory
+        parts = [
+            _similar_in(block, coded.compact(part), accounts[part])
+            for part in _by_scope(coded.scope, rows)
+            if len(part) >= 2
+        ]
+        parts = [p for p in parts if not p.empty]
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def _by_scope(scope: Codes, rows: npt.NDArray[np.intp]) -> list[npt.NDArray[np.intp]]:
+    """The rows split by scope code, in scope order."""
+    if not len(rows):
+        return []
+    order, start = runs(scope[rows])
+    return np.split(rows[order], np.flatnonzero(start)[1:])
+
+
+def _similar_in(block: Blocking, coded: Coded, accounts: np.ndarray) -> pd.DataFrame:
+    """similar_pairs() within one scope."""
+    cand = candidate_pairs(coded, block.attribute, block.max_block)
+    if cand.empty:
+        return pd.DataFrame()
+    scored = _scores(coded, cand, block.attribute)
+    cand = cand.merge(scored.loc[scored["similarity"] >= block.threshold], on=["x", "y"])
+    return _account_pairs(coded, accounts, cand)
 
 
 def _account_pairs(coded: Coded, accounts: np.ndarray, cand: pd.DataFrame) -> pd.DataFrame:
