@@ -34,6 +34,14 @@ class Hit:
     hashed: bool
 
 
+def source_order(source: str) -> tuple[str, str, int]:
+    """`logins.csv:9` before `logins.csv:10`: file, then cell column, then line as a number."""
+    where, _, line = source.rpartition(":")
+    head = line.rstrip("0123456789")
+    number = line[len(head) :]
+    return (where, head, int(number)) if number else (source, "", 0)
+
+
 def _iso(ts: Any) -> str | None:
     return None if pd.isna(ts) else pd.Timestamp(ts).isoformat()
 
@@ -126,7 +134,7 @@ def _hit(rule: Rule, row: object) -> Hit:
         other_value=str(get("value_b")) if fuzzy_pair else None,
         similarity=None if pd.isna(similarity) else round(float(similarity), 4),
         weight=float(get("weight")),
-        sources=tuple(sorted(set(get("prov_a")) | set(get("prov_b")))),
+        sources=tuple(sorted(set(get("prov_a")) | set(get("prov_b")), key=source_order)),
         spans=spans,
         raw=tuple(sorted(set(get("raws_a")) | set(get("raws_b"))))[:MAX_RAW],
         shared_by=int(get("shared_by")),

@@ -5,11 +5,12 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from linkaudit.config import Config
 from linkaudit.engine.accounts import account_flags, account_risks, account_rows
 from linkaudit.engine.allow import AllowOutcome, apply_allow
-from linkaudit.engine.codes import first_of_each
+from linkaudit.engine.codes import code, first_of_each
 from linkaudit.engine.crosssell import cross_selling
 from linkaudit.engine.detail import MAX_VALUES_PER_LINK, Hit, evidence_hits
 from linkaudit.engine.groups import Edge, Grouping, build_groups
@@ -67,9 +68,28 @@ def _markets(table: pd.DataFrame, accounts: dict[str, AccountRecord]) -> pd.Data
     declared = pd.DataFrame(
         [(a, m) for a, r in accounts.items() for m in r.marketplaces], columns=["account_id", "mkt"]
     )
-    listed = _distinct_pairs(table.loc[table["marketplace"] != "", ["account_id", "marketplace"]])
-    frame = pd.concat([declared, listed.set_axis(["account_id", "mkt"], axis=1)])
+    frame = pd.concat([declared, _listed_markets(table)])
     return frame.drop_duplicates().reset_index(drop=True)
+
+
+def _listed_markets(table: pd.DataFrame) -> pd.DataFrame:
+    """Distinct (account_id, mkt) of rows naming a marketplace, in order of first appearance.
+
+    Accounts x marketplaces is a small key space, so one bincount-style pass over integer
+    codes replaces sorting or hashing 10^7 pairs of strings.
+    """
+    acc, acc_names = code(table["account_id"])
+    mkt, mkt_names = code(table["marketplace"])
+    if not len(acc):
+        return pd.DataFrame({"account_id": [], "mkt": []}, dtype=str)
+    key = acc * len(mkt_names) + mkt
+    first = np.full(len(acc_names) * len(mkt_names), len(key), dtype=np.int64)
+    np.minimum.at(first, key, np.arange(len(key)))  # first position of each key, one pass
+    rows = np.sort(first[first < len(key)])
+    names = mkt_names.take(pa.array(mkt[rows], pa.int64())).to_numpy(zero_copy_only=False)
+    accounts = acc_names.take(pa.array(acc[rows], pa.int64())).to_numpy(zero_copy_only=False)
+    frame = pd.DataFrame({"account_id": accounts, "mkt": names}, dtype=str)
+    return frame[frame["mkt"] != ""]
 
 
 def _distinct_pairs(frame: pd.DataFrame) -> pd.DataFrame:
