@@ -31,6 +31,17 @@ def code(values: pd.Series) -> tuple[Codes, pa.ChunkedArray]:
     return codes, pa.chunked_array([encoded.dictionary])
 
 
+def repeated(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
+    """The rows whose `column` value occurs in at least two rows: the only ones that can be
+    shared. One hash pass and a bincount, so exact matching never sorts 10^6 unique ASINs."""
+    if len(frame) < 2:
+        return frame.iloc[0:0]
+    codes, _ = code(frame[column])
+    counts = np.bincount(codes)
+    keep = counts[codes] >= 2
+    return frame if bool(keep.all()) else frame[keep]
+
+
 def runs(key: Codes) -> tuple[Codes, Mask]:
     """A stable sort order of key and, in that order, where each run of equal keys starts."""
     order = np.argsort(key, kind="stable")

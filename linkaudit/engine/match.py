@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from linkaudit.engine.codes import Coded
+from linkaudit.engine.codes import Coded, repeated
 from linkaudit.engine.fuzzy import Blocking, similar_pairs
 from linkaudit.engine.model import Rule
 from linkaudit.engine.rows import ByType, Context, coded_occurrences, filter_rows, scoped
@@ -92,6 +92,8 @@ def match_rule(rule: Rule, tables: ByType, ctx: Context) -> RuleMatches:
     rows_read: list[pd.DataFrame] = []
     for attribute in rule.attributes:
         rows = filter_rows(tables, [attribute.value], rule.match, rule.fuzzy)
+        if not rule.fuzzy:  # exact and prefix: a value in one row only can never be shared
+            rows = repeated(rows)
         if rows.empty:
             continue
         rows = scoped(rows, rule.scope, ctx)
