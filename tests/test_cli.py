@@ -133,3 +133,18 @@ def test_help_stays_fast_heavy_modules_are_not_imported() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stdout
+
+
+def test_validate_lists_every_planted_bad_value_with_file_and_line(sample_dir: Path) -> None:
+    import yaml
+
+    expected = yaml.safe_load((sample_dir / "expected.yaml").read_text(encoding="utf-8"))
+    result = run("validate", str(sample_dir))
+    assert result.exit_code == 0, result.stderr
+    for bad in expected["bad_values"]:
+        assert f"{bad['file']}:{bad['line']}" in result.stdout, bad
+    assert "Coverage" in result.stdout and "ip_subnet" in result.stdout
+    data = json.loads(run("validate", str(sample_dir), "-f", "json").stdout)
+    assert {p["where"] for p in data["problems"]} >= {
+        f"{b['file']}:{b['line']}" for b in expected["bad_values"]
+    }
