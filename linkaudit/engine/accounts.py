@@ -33,26 +33,30 @@ def _present(rule: Rule, tables: ByType, eligible: set[str], show: bool) -> list
     rows = rows.assign(prov=rows["src"] + rows["line"].astype(str)).sort_values(
         ["account_id", "value", "prov"]
     )
-    flags: list[tuple[str, Flag]] = []
-    for account, own in rows.groupby("account_id", sort=True):
-        distinct = own.drop_duplicates("value")
-        first = distinct.iloc[0]
-        flags.append(
-            (
-                str(account),
-                Flag(
-                    rule=rule.id,
-                    attribute=str(first["type"]),
-                    severity=rule.severity,
-                    value=display(
-                        str(first["type"]), str(first["value"]), bool(first["hashed"]), show
-                    ),
-                    detail=f"{len(distinct)} distinct value(s)",
-                    sources=sorted(set(own["prov"]))[:MAX_FLAG_SOURCES],
-                ),
-            )
+    # per account, without a Python loop over groups: its first value, how many distinct
+    # values it has, and its first sources in sorted order
+    distinct = rows.drop_duplicates(["account_id", "value"])
+    firsts = distinct.drop_duplicates("account_id")
+    counts = distinct.groupby("account_id", sort=False).size()
+    provs = rows.drop_duplicates(["account_id", "prov"]).sort_values(["account_id", "prov"])
+    provs = provs[provs.groupby("account_id", sort=False).cumcount() < MAX_FLAG_SOURCES]
+    sources = provs.groupby("account_id", sort=False)["prov"].agg(list)
+    return [
+        (
+            str(account),
+            Flag(
+                rule=rule.id,
+                attribute=str(attr),
+                severity=rule.severity,
+                value=display(str(attr), str(value), bool(hashed), show),
+                detail=f"{int(counts[account])} distinct value(s)",
+                sources=[str(x) for x in sources[account]],
+            ),
         )
-    return flags
+        for account, attr, value, hashed in zip(
+            firsts["account_id"], firsts["type"], firsts["value"], firsts["hashed"], strict=True
+        )
+    ]
 
 
 def _absent(rule: Rule, table: pd.DataFrame, eligible: set[str]) -> list[tuple[str, Flag]]:
