@@ -98,9 +98,9 @@ def column_cells(
     parts = text.iloc[rows] if len(rows) < len(text) else text
     if attr not in NO_SPLIT:
         rows, parts = _split(rows, parts)
-    cells = (
-        base.iloc[rows].reset_index(drop=True) if len(rows) != len(base) else base.copy(deep=False)
-    )
+    # after a split rows are reordered and may repeat: only 0..n-1 in order is "every row"
+    every_row = len(rows) == len(base) and bool((rows == np.arange(len(base))).all())
+    cells = base.copy(deep=False) if every_row else base.iloc[rows].reset_index(drop=True)
     cells["raw"] = clean_cells(parts.reset_index(drop=True))
     keep = (cells["raw"] != "").to_numpy()
     return cells if keep.all() else cells.iloc[np.flatnonzero(keep)].reset_index(drop=True)
