@@ -10,7 +10,7 @@ import pyarrow as pa
 from linkaudit.config import Config
 from linkaudit.engine.accounts import account_flags, account_risks, account_rows
 from linkaudit.engine.allow import AllowOutcome, apply_allow
-from linkaudit.engine.codes import code, first_of_each
+from linkaudit.engine.codes import code
 from linkaudit.engine.crosssell import cross_selling
 from linkaudit.engine.detail import MAX_VALUES_PER_LINK, Hit, evidence_hits
 from linkaudit.engine.groups import Edge, Grouping, build_groups
@@ -90,14 +90,6 @@ def _listed_markets(table: pd.DataFrame) -> pd.DataFrame:
     accounts = acc_names.take(pa.array(acc[rows], pa.int64())).to_numpy(zero_copy_only=False)
     frame = pd.DataFrame({"account_id": accounts, "mkt": names}, dtype=str)
     return frame[frame["mkt"] != ""]
-
-
-def _distinct_pairs(frame: pd.DataFrame) -> pd.DataFrame:
-    """frame.drop_duplicates() of two low-cardinality text columns, through integer codes."""
-    first, _ = pd.factorize(frame.iloc[:, 0])
-    second, uniques = pd.factorize(frame.iloc[:, 1])
-    keep = first_of_each(np.asarray(first, np.int64) * (len(uniques) or 1) + second)
-    return frame.iloc[np.flatnonzero(keep)]
 
 
 def _market_sets(markets: pd.DataFrame) -> dict[str, set[str]]:
