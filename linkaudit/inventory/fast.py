@@ -54,6 +54,8 @@ def _usable(raw: pa.ChunkedArray, value: pa.ChunkedArray) -> Bools:
 def asin(raw: pa.ChunkedArray) -> Fast:
     """catalogue.normalize_asin on `B0` + 8 ASCII letters/digits: upper-case."""
     value = pc.ascii_upper(raw)
+    if value.equals(raw):  # the usual case: share the raw column's buffers, not a copy
+        value = raw
     shaped = pc.and_(pc.equal(pc.binary_length(raw), 10), pc.ascii_is_alnum(raw))
     shaped = pc.and_(shaped, pc.starts_with(value, "B0"))
     return Fast(_np(shaped), value)
