@@ -161,5 +161,8 @@ def coded_occurrences(rows: pd.DataFrame) -> tuple[pd.DataFrame, Coded]:
     holders = np.zeros(len(columns), dtype=np.int64)
     holders[firsts] = np.bincount(group)[group]
     kept = np.sort(firsts)
-    occ = columns.iloc[kept].reset_index(drop=True).assign(holders=holders[kept])
+    # no duplicates (the usual case for titles): every row is kept, so no copy is taken
+    every = len(kept) == len(columns)
+    occ = (columns if every else columns.iloc[kept]).reset_index(drop=True)
+    occ = occ.assign(holders=holders[kept])
     return occ, Coded(value[kept], scope[kept], values, scopes)
