@@ -31,13 +31,18 @@ def code(values: pd.Series) -> tuple[Codes, pa.ChunkedArray]:
     return codes, pa.chunked_array([encoded.dictionary])
 
 
-def repeated(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
-    """The rows whose `column` value occurs in at least two rows: the only ones that can be
-    shared. One hash pass and a bincount, so exact matching never sorts 10^6 unique ASINs."""
+def repeated(frame: pd.DataFrame, column: str = "value", per: str | None = None) -> pd.DataFrame:
+    """The rows whose `column` value occurs at least twice (in two rows, or with `per`, for
+    two distinct values of that column such as two accounts): the only ones that can be
+    shared. A hash pass and a bincount, so exact matching never sorts 10^6 unique ASINs."""
     if len(frame) < 2:
         return frame.iloc[0:0]
     codes, _ = code(frame[column])
-    counts = np.bincount(codes)
+    counted = codes
+    if per is not None:
+        holders, _ = code(frame[per])
+        counted = codes[first_of_each(codes * (int(holders.max()) + 1) + holders)]
+    counts = np.bincount(counted, minlength=int(codes.max()) + 1)
     keep = counts[codes] >= 2
     return frame if bool(keep.all()) else frame[keep]
 

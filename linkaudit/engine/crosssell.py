@@ -4,10 +4,9 @@ Only pairs already linked are examined (one join per link's listings, never all 
 The same product on different marketplaces is not cross-selling (domain notes).
 """
 
-import numpy as np
 import pandas as pd
 
-from linkaudit.engine.codes import code, first_of_each
+from linkaudit.engine.codes import repeated
 from linkaudit.engine.rows import Context, scoped
 from linkaudit.inventory.model import AccountRecord
 from linkaudit.result import CrossSelling
@@ -35,8 +34,11 @@ def cross_selling(
     if not pairs:
         return {}
     linked = {acc for pair in pairs for acc in pair}
-    products = _shared_only(
-        table[table["type"].isin(PRODUCT_TYPES) & table["account_id"].isin(linked)]
+    # only values two of the linked accounts hold can overlap: the string work below is
+    # then on a few rows only
+    products = repeated(
+        table[table["type"].isin(PRODUCT_TYPES) & table["account_id"].isin(linked)],
+        per="account_id",
     )
     if products.empty:
         return {}
@@ -67,18 +69,6 @@ def cross_selling(
             )
         )
     return out
-
-
-def _shared_only(products: pd.DataFrame) -> pd.DataFrame:
-    """The product rows whose value two or more of the linked accounts hold: only those can
-    overlap. Computed on integer codes, so the string work below is on a few rows only."""
-    if products.empty:
-        return products
-    values, _ = code(products["value"])
-    holders, _ = code(products["account_id"])
-    distinct = first_of_each(values * (int(holders.max()) + 1) + holders)
-    per_value = np.bincount(values[distinct], minlength=int(values.max()) + 1)
-    return products[per_value[values] >= 2]
 
 
 def _opened(account: str, accounts: dict[str, AccountRecord]) -> str | None:
