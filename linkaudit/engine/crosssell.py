@@ -44,7 +44,10 @@ def cross_selling(
         return {}
     products = scoped(products, "same_marketplace", ctx)
     # a listing row's ASIN and GTIN are one product: count products by the row they came from
-    products = products.assign(product=products["src"] + products["line"].astype(str))
+    # (a workbook's src ends in the cell's column letter: `book.xlsx:sheet!C`; drop it so the
+    # ASIN in column C and the GTIN in column D of one row are one product)
+    row_of = products["src"].str.replace(r"![A-Z]+$", "!", regex=True)
+    products = products.assign(product=row_of + products["line"].astype(str))
     products = products.sort_values("product")[["account_id", "scope", "type", "value", "product"]]
     products = products.drop_duplicates(["account_id", "scope", "type", "value"])
     frame = pd.DataFrame(pairs, columns=["a", "b"])
