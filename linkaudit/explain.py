@@ -5,6 +5,7 @@ import difflib
 from tabulate import tabulate
 
 from linkaudit.errors import UsageError
+from linkaudit.report.i18n import severity
 from linkaudit.result import Evidence, Link, ScanResult
 
 _T = {
@@ -59,7 +60,6 @@ _T = {
         "exposure": "受 {acc}（{st}）牵连",
     },
 }
-_SEV_ZH = {"critical": "严重", "high": "高", "medium": "中", "low": "低"}
 
 
 def _t(lang: str) -> dict[str, str]:
@@ -67,7 +67,8 @@ def _t(lang: str) -> dict[str, str]:
 
 
 def _sev(sev: str, lang: str) -> str:
-    return _SEV_ZH.get(sev, sev) if lang == "zh" else sev
+    """Chinese severity names from the reports' table; English stays the lowercase code."""
+    return severity(sev, lang) if lang == "zh" else sev
 
 
 def require_account(result: ScanResult, account: str) -> None:
