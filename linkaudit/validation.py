@@ -4,9 +4,9 @@ import json
 
 from tabulate import tabulate
 
+from linkaudit.engine.report import problems_out
 from linkaudit.inventory import coverage
 from linkaudit.inventory.model import Inventory
-from linkaudit.mask import mask_value
 
 _T = {
     "en": {
@@ -43,15 +43,10 @@ _T = {
 
 
 def _problem_rows(inv: Inventory, show: bool) -> list[dict[str, str]]:
+    """The problems masked exactly as in a scan result, in this command's column order."""
     return [
-        {
-            "where": p.where,
-            "column": p.column,
-            "level": p.level,
-            "why": p.why,
-            "value": mask_value(p.attribute or "", p.raw, show),
-        }
-        for p in inv.problems
+        {"where": p.where, "column": p.column, "level": p.level, "why": p.why, "value": p.value}
+        for p in problems_out(inv.problems, show)
     ]
 
 
