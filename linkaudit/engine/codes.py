@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from linkaudit.inventory.arrow import arrow
+from linkaudit.inventory.arrow import arrow, string_chunks
 
 Codes = npt.NDArray[np.int64]
 Mask = npt.NDArray[np.bool_]
@@ -21,7 +21,11 @@ def code(values: pd.Series) -> tuple[Codes, pa.ChunkedArray]:
     Arrow's dictionary encoding (one C++ hash pass) is ~1.6x faster than pd.factorize on
     string columns; the codes are the same (first-appearance order).
     """
-    strings = arrow(values)
+    return code_strings(arrow(values))
+
+
+def code_strings(strings: pa.ChunkedArray) -> tuple[Codes, pa.ChunkedArray]:
+    """code() of Arrow string data."""
     if strings.num_chunks != 1:
         strings = pa.chunked_array([strings.combine_chunks()], type=strings.type)
     encoded = pc.dictionary_encode(strings.chunk(0)) if len(strings) else None
@@ -31,13 +35,96 @@ def code(values: pd.Series) -> tuple[Codes, pa.ChunkedArray]:
     return codes, pa.chunked_array([encoded.dictionary])
 
 
+KEY = "vkey"  # the engine's column of value keys (value_keys)
+
+
+def value_keys(table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]]) -> Codes:
+    """One int64 per row of the attribute table, equal exactly when type and value are.
+
+    `rows` holds each type's row positions (rows.type_rows). Each type's values are coded
+    once here, so matching and cross-selling never hash a value string again: short values
+    of a small alphabet (ASINs, GTINs, IPs) are packed into integers exactly, others are
+    dictionary-encoded.
+    """
+    keys = np.zeros(len(table), dtype=np.int64)
+    values = arrow(table["value"])
+    offset = 0
+    for positions in rows.values():
+        contiguous = len(positions) and positions[-1] - positions[0] == len(positions) - 1
+        part = (
+            values.slice(int(positions[0]), len(positions))
+            if contiguous
+            else values.take(pa.array(positions))
+        )
+        packed = _packed(part)
+        if packed is None:
+            codes, _ = code_strings(part)
+        else:
+            codes = np.asarray(pd.factorize(packed)[0], dtype=np.int64)
+        keys[positions] = codes + offset
+        offset += int(codes.max(initial=-1)) + 1
+    return keys
+
+
+def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
+    """Each string as one int64 (injective), or None when they do not fit: every byte
+    becomes its rank in the alphabet the values use (0 pads a shorter value), then the
+    digits of a base-(alphabet + 1) number of max-length digits."""
+    pieces = string_chunks(values)
+    if not pieces or not len(values):
+        return None
+    width = max(int(np.diff(offsets).max(initial=0)) for _, offsets, _ in pieces)
+    if width == 0 or 2**width >= limit:  # too long for any alphabet: no byte scan
+        return None
+    used = np.zeros(256, dtype=bool)
+    for _, _, data in pieces:
+        used |= np.bincount(data, minlength=256) > 0
+    base = int(used.sum()) + 1
+    if base**width >= limit:
+        return None
+    rank = np.zeros(256, dtype=np.int64)
+    rank[used] = np.arange(1, base)
+    parts = []
+    for _, offsets, data in pieces:
+        starts, lengths = offsets[:-1], np.diff(offsets)
+        key = np.zeros(len(starts), dtype=np.int64)
+        for j in range(width):
+            present = lengths > j
+            digit = rank[data[np.minimum(starts + j, len(data) - 1)]] if len(data) else key
+            key = key * base + np.where(present, digit, 0)
+        parts.append(key)
+    return np.concatenate(parts)
+
+
+def code_values(frame: pd.DataFrame, column: str) -> tuple[Codes, pa.ChunkedArray]:
+    """code() of a column; for "value" in a frame holding value keys, from the keys (an
+    integer hash pass instead of hashing the strings again)."""
+    if column != "value" or KEY not in frame.columns:
+        return code(frame[column])
+    keys = frame[KEY].to_numpy()
+    codes = keys - (keys.min() if len(keys) else 0)
+    top = np.maximum.accumulate(codes) if len(codes) else codes
+    new = np.ones(len(codes), dtype=bool)
+    new[1:] = top[1:] > top[:-1]
+    # a type's own rows (the usual frame) are numbered 0.. in order of first appearance
+    # already: each new key is one more than the last; else number them so
+    if len(codes) and (codes[0] != 0 or bool((top[new][1:] - top[new][:-1] != 1).any())):
+        codes = np.asarray(pd.factorize(keys)[0], dtype=np.int64)
+        top = np.maximum.accumulate(codes)
+        new[1:] = top[1:] > top[:-1]
+    # first-appearance numbering: a code is new where it tops the running maximum
+    firsts = np.flatnonzero(new)
+    strings = arrow(frame["value"]).take(pa.array(firsts))
+    return codes, pa.chunked_array([strings.combine_chunks()], type=pa.large_string())
+
+
 def repeated(frame: pd.DataFrame, column: str = "value", per: str | None = None) -> pd.DataFrame:
     """The rows whose `column` value occurs at least twice (in two rows, or with `per`, for
     two distinct values of that column such as two accounts): the only ones that can be
     shared. A hash pass and a bincount, so exact matching never sorts 10^6 unique ASINs."""
     if len(frame) < 2:
         return frame.iloc[0:0]
-    codes, _ = code(frame[column])
+    codes, _ = code_values(frame, column)
     counted = codes
     if per is not None:
         holders, _ = code(frame[per])

@@ -25,19 +25,22 @@ def _newer(a: str, b: str, accounts: dict[str, AccountRecord]) -> str | None:
 
 
 def cross_selling(
-    table: pd.DataFrame,
+    listed: pd.DataFrame,
     pairs: list[tuple[str, str]],
     accounts: dict[str, AccountRecord],
     ctx: Context,
 ) -> dict[tuple[str, str], list[CrossSelling]]:
-    """Per linked pair: one CrossSelling per marketplace on which both sell a product."""
+    """Per linked pair: one CrossSelling per marketplace on which both sell a product.
+
+    `listed` holds the attribute-table rows of the PRODUCT_TYPES (any other rows are
+    ignored)."""
     if not pairs:
         return {}
     linked = {acc for pair in pairs for acc in pair}
     # only values two of the linked accounts hold can overlap: the string work below is
     # then on a few rows only
     products = repeated(
-        table[table["type"].isin(PRODUCT_TYPES) & table["account_id"].isin(linked)],
+        listed[listed["type"].isin(PRODUCT_TYPES) & listed["account_id"].isin(linked)],
         per="account_id",
     )
     if products.empty:

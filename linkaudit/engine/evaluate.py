@@ -3,15 +3,14 @@
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from linkaudit.config import Config
 from linkaudit.engine.accounts import account_flags, account_risks, account_rows
 from linkaudit.engine.allow import AllowOutcome, apply_allow
-from linkaudit.engine.codes import code
-from linkaudit.engine.crosssell import cross_selling
+from linkaudit.engine.codes import KEY, code, value_keys
+from linkaudit.engine.crosssell import PRODUCT_TYPES, cross_selling
 from linkaudit.engine.detail import MAX_VALUES_PER_LINK, Hit, evidence_hits
 from linkaudit.engine.groups import Edge, Grouping, build_groups
 from linkaudit.engine.hubs import allowed_hubs, hubs_out
@@ -19,7 +18,7 @@ from linkaudit.engine.links import LinkInputs, build_links, final_severity
 from linkaudit.engine.match import match_rule
 from linkaudit.engine.model import Rule
 from linkaudit.engine.report import problems_out, rule_infos, summary
-from linkaudit.engine.rows import ByType, Context
+from linkaudit.engine.rows import ByType, Context, type_rows
 from linkaudit.engine.rules import RulePack, active_rules
 from linkaudit.engine.score import Scored, score_all
 from linkaudit.inventory.model import AccountRecord, Inventory
@@ -75,19 +74,19 @@ def _markets(table: pd.DataFrame, accounts: dict[str, AccountRecord]) -> pd.Data
 def _listed_markets(table: pd.DataFrame) -> pd.DataFrame:
     """Distinct (account_id, mkt) of rows naming a marketplace, in order of first appearance.
 
-    Accounts x marketplaces is a small key space, so one bincount-style pass over integer
-    codes replaces sorting or hashing 10^7 pairs of strings.
+    Accounts x marketplaces is a small key space, so one hash pass over integer codes
+    replaces sorting or hashing 10^7 pairs of strings.
     """
     acc, acc_names = code(table["account_id"])
     mkt, mkt_names = code(table["marketplace"])
     if not len(acc):
         return pd.DataFrame({"account_id": [], "mkt": []}, dtype=str)
     key = acc * len(mkt_names) + mkt
-    first = np.full(len(acc_names) * len(mkt_names), len(key), dtype=np.int64)
-    np.minimum.at(first, key, np.arange(len(key)))  # first position of each key, one pass
-    rows = np.sort(first[first < len(key)])
-    names = mkt_names.take(pa.array(mkt[rows], pa.int64())).to_numpy(zero_copy_only=False)
-    accounts = acc_names.take(pa.array(acc[rows], pa.int64())).to_numpy(zero_copy_only=False)
+    # distinct keys in order of first appearance: a hash pass over a few thousand keys
+    keys = pd.unique(key)
+    acc_rows, mkt_rows = keys // len(mkt_names), keys % len(mkt_names)
+    names = mkt_names.take(pa.array(mkt_rows, pa.int64())).to_numpy(zero_copy_only=False)
+    accounts = acc_names.take(pa.array(acc_rows, pa.int64())).to_numpy(zero_copy_only=False)
     frame = pd.DataFrame({"account_id": accounts, "mkt": names}, dtype=str)
     return frame[frame["mkt"] != ""]
 
@@ -106,9 +105,12 @@ class Matched:
     notes: list[str]
 
 
-def _match(rules: list[Rule], allow: AllowOutcome, ctx: Context, show: bool) -> Matched:
-    """Every pair rule's evidence and hubs (plus allow-listed values that would be hubs)."""
-    tables = ByType(allow.table)
+def _match(
+    rules: list[Rule], tables: ByType, allow: AllowOutcome, ctx: Context, show: bool
+) -> Matched:
+    """Every pair rule's evidence and hubs (plus allow-listed values that would be hubs).
+
+    `tables` is allow.table split by type."""
     hits: list[Hit] = []
     hubs: list[Hub] = []
     notes: list[str] = []
@@ -156,13 +158,14 @@ def _links(
     rules: dict[str, Rule],
     accounts: dict[str, AccountRecord],
     ctx: Context,
-    allow: AllowOutcome,
+    tables: ByType,
     config: Config,
     show: bool,
 ) -> tuple[list[Link], Grouping, set[str]]:
     """Score, cross-selling, groups and ranked links."""
     scored = score_all(matched.hits, rules)
-    cross = cross_selling(allow.table, [(s.a, s.b) for s in scored], accounts, ctx)
+    products = tables.of(list(PRODUCT_TYPES))
+    cross = cross_selling(products, [(s.a, s.b) for s in scored], accounts, ctx)
     severities = {(s.a, s.b): final_severity(s, cross.get((s.a, s.b), [])) for s in scored}
     threshold = config.scan.group_severity
     grouping = _grouping_hubs(matched.hubs, rules, threshold)
@@ -203,17 +206,21 @@ def evaluate(
         ctx = Context(
             markets=_markets(inv.attributes, accounts), hub_threshold=config.scan.hub_threshold
         )
+        by_type = type_rows(inv.attributes)
+        keyed = inv.attributes.assign(**{KEY: value_keys(inv.attributes, by_type)})
         allow = apply_allow(
-            inv.attributes,
+            keyed,
             config.allow,
             _scan_date(generated),
             config.defaults.country,
             show_values,
         )
         usable = [r for r in pair_rules if r.id not in unavailable]
-        matched = _match(usable, allow, ctx, show_values)
+        tables = ByType(allow.table, by_type if allow.table is keyed else None)
+        matched = _match(usable, tables, allow, ctx, show_values)
     with stage("score"):
-        return _result(inv, rules, matched, accounts, ctx, allow, config, show_values).model_copy(
+        result = _result(inv, rules, matched, accounts, ctx, tables, allow, config, show_values)
+        return result.model_copy(
             update={"generated_at": generated, "unavailable_rules": unavailable}
         )
 
@@ -224,15 +231,16 @@ def _result(
     matched: Matched,
     accounts: dict[str, AccountRecord],
     ctx: Context,
+    tables: ByType,
     allow: AllowOutcome,
     config: Config,
     show: bool,
 ) -> ScanResult:
     """Links, groups, account rows and the result model around them."""
     by_id = {r.id: r for r in rules}
-    links, groups, grouping = _links(matched, by_id, accounts, ctx, allow, config, show)
+    links, groups, grouping = _links(matched, by_id, accounts, ctx, tables, config, show)
     account_rules = [r for r in rules if r.kind == "account"]
-    flags = account_flags(account_rules, ByType(allow.table), inv.attributes, accounts, show)
+    flags = account_flags(account_rules, tables, inv.attributes, accounts, show)
     risks = account_risks(links, matched.hubs, grouping)
     rows = account_rows(accounts, links, risks, flags, groups.group_of, groups.exposure)
     problems = problems_out(inv.problems, show)

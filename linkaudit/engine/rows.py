@@ -9,7 +9,7 @@ import numpy.typing as npt
 import pandas as pd
 import pyarrow.compute as pc
 
-from linkaudit.engine.codes import Coded, code, runs
+from linkaudit.engine.codes import Coded, code, code_values, runs
 from linkaudit.engine.model import Match
 from linkaudit.inventory.arrow import arrow
 from linkaudit.vocab import REGION_OF
@@ -37,10 +37,13 @@ class ByType:
     in one run is a zero-copy slice of the table.
     """
 
-    def __init__(self, table: pd.DataFrame) -> None:
+    def __init__(
+        self, table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]] | None = None
+    ) -> None:
+        """`rows`: type_rows(table) when already known."""
         self.table = table
         self.empty = table.iloc[0:0]
-        self.rows = type_rows(table)
+        self.rows = type_rows(table) if rows is None else rows
 
     def _part(self, attr: str) -> pd.DataFrame:
         rows = self.rows[attr]
@@ -146,7 +149,7 @@ def coded_occurrences(rows: pd.DataFrame) -> tuple[pd.DataFrame, Coded]:
     """
     columns = rows[["account_id", "value", "scope"]]
     account, _ = code(columns["account_id"])
-    value, values = code(columns["value"])
+    value, values = code_values(rows, "value")
     scope, scopes = code(columns["scope"])
     n_accounts, n_scopes = int(account.max(initial=0)) + 1, len(scopes) or 1
     place = value * n_scopes + scope

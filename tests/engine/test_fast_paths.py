@@ -4,10 +4,12 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from linkaudit.engine.codes import first_of_each
+from linkaudit.engine.codes import KEY, _packed, code, code_values, first_of_each, value_keys
 from linkaudit.engine.fuzzy import Blocking, similar_pairs
-from linkaudit.engine.rows import coded_occurrences
+from linkaudit.engine.rows import coded_occurrences, type_rows
 from linkaudit.engine.tokens import _title_kernel, value_tokens
 from linkaudit.inventory.arrow import not_plain
 from linkaudit.normalize import SIMILARITY, TOKENS
@@ -110,3 +112,60 @@ def test_occurrences_and_similar_pairs_match_the_definitions(seed: int) -> None:
     got = similar_pairs(block, occ, coded)
     found = {(r.a, r.b, r.value_a, r.value_b, round(r.similarity, 9)) for r in got.itertuples()}
     assert found == _reference_similar(occ, block)
+
+
+KEY_VALUES = st.lists(
+    st.tuples(
+        st.sampled_from(["asin", "ip", "title"]),
+        st.one_of(
+            st.text(alphabet="AB0129.", max_size=12),  # packable: small alphabet, short
+            st.text(max_size=30),  # anything: dictionary-encoded
+        ),
+    ),
+    max_size=60,
+)
+
+
+@given(KEY_VALUES)
+@settings(max_examples=200, deadline=None)
+def test_value_keys_are_equal_exactly_when_type_and_value_are(pairs: list[tuple[str, str]]) -> None:
+    table = pd.DataFrame(
+        {"type": pd.Series([t for t, _ in pairs], dtype="str"),
+         "value": pd.Series([v for _, v in pairs], dtype="str")}
+    )  # fmt: skip
+    keys = value_keys(table, type_rows(table)).tolist()
+    for i in range(len(pairs)):
+        for j in range(len(pairs)):
+            assert (keys[i] == keys[j]) == (pairs[i] == pairs[j])
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["B0AAAA0001", "B0AAAA0002", "B0AAAA0001"],  # one width
+        ["1.2.3.4", "1.2.3.40", "1.2.3.4", "10.2.3.4", "1.2.3.4"],  # widths differ: 0 pads
+        ["a", "ab", "abc", "b", "a"],
+        ["é", "e", "é", "ée"],  # multi-byte characters
+    ],
+)
+def test_packed_values_are_injective(values: list[str]) -> None:
+    packed = _packed(pa.chunked_array([pa.array(values, pa.large_string())]))
+    assert packed is not None
+    assert len(set(packed.tolist())) == len(set(values))
+    assert [packed[values.index(v)] for v in values] == packed.tolist()
+
+
+def test_long_values_are_not_packed() -> None:
+    assert _packed(pa.chunked_array([pa.array(["x" * 70, "y"], pa.large_string())])) is None
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4, 5], [5, 3, 1, 0, 2, 4], [4, 4, 0, 1, 5, 0]])
+def test_code_values_from_keys_equals_code_of_the_strings(order: list[int]) -> None:
+    words = ["b0x", "b0y", "b0x", "zz", "b0y", "q"]
+    table = pd.DataFrame({"type": pd.Series(["asin"] * 6, dtype="str"),
+                          "value": pd.Series(words, dtype="str")})  # fmt: skip
+    keyed = table.assign(**{KEY: value_keys(table, type_rows(table))}).iloc[order]
+    got_codes, got_strings = code_values(keyed, "value")
+    want_codes, want_strings = code(keyed["value"])
+    assert got_codes.tolist() == want_codes.tolist()
+    assert got_strings.to_pylist() == want_strings.to_pylist()
