@@ -3,13 +3,15 @@
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from linkaudit.config import Config
 from linkaudit.engine.accounts import account_flags, account_risks, account_rows
 from linkaudit.engine.allow import AllowOutcome, apply_allow
-from linkaudit.engine.codes import KEY, code, value_keys
+from linkaudit.engine.codes import KEY, code_strings, value_keys
 from linkaudit.engine.crosssell import PRODUCT_TYPES, cross_selling
 from linkaudit.engine.detail import MAX_VALUES_PER_LINK, Hit, evidence_hits
 from linkaudit.engine.groups import Edge, Grouping, build_groups
@@ -21,6 +23,7 @@ from linkaudit.engine.report import problems_out, rule_infos, summary
 from linkaudit.engine.rows import ByType, Context, type_rows
 from linkaudit.engine.rules import RulePack, active_rules
 from linkaudit.engine.score import Scored, score_all
+from linkaudit.inventory.arrow import arrow
 from linkaudit.inventory.model import AccountRecord, Inventory
 from linkaudit.result import Hub, Link, ScanResult
 from linkaudit.timing import stage
@@ -74,11 +77,20 @@ def _markets(table: pd.DataFrame, accounts: dict[str, AccountRecord]) -> pd.Data
 def _listed_markets(table: pd.DataFrame) -> pd.DataFrame:
     """Distinct (account_id, mkt) of rows naming a marketplace, in order of first appearance.
 
-    Accounts x marketplaces is a small key space, so one hash pass over integer codes
-    replaces sorting or hashing 10^7 pairs of strings.
+    Rows are compared with the row before them first; the few rows that start a new
+    (account, marketplace) run are coded, and accounts x marketplaces is a small key space:
+    one hash pass over integer codes instead of hashing 10^7 pairs of strings.
     """
-    acc, acc_names = code(table["account_id"])
-    mkt, mkt_names = code(table["marketplace"])
+    accounts, markets = arrow(table["account_id"]), arrow(table["marketplace"])
+    # rows come in runs of one account and marketplace (a file's rows, one column after
+    # another): only the first row of each run can be new, found without hashing
+    starts = np.ones(len(accounts), dtype=bool)
+    if len(accounts) > 1:
+        same = pc.and_(pc.equal(accounts[1:], accounts[:-1]), pc.equal(markets[1:], markets[:-1]))
+        starts[1:] = ~np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool)
+    firsts = pa.array(np.flatnonzero(starts))
+    acc, acc_names = code_strings(accounts.take(firsts))
+    mkt, mkt_names = code_strings(markets.take(firsts))
     if not len(acc):
         return pd.DataFrame({"account_id": [], "mkt": []}, dtype=str)
     key = acc * len(mkt_names) + mkt

@@ -20,6 +20,7 @@ from linkaudit.vocab import AttrType
 
 Index = npt.NDArray[np.int64]
 _STOPWORDS = pa.array(sorted(TITLE_STOPWORDS), pa.large_string())
+_LOOK_BACK = 32  # tokens of one value compared pairwise; longer values are sorted
 
 
 def value_tokens(values: pa.ChunkedArray, attribute: AttrType) -> tuple[Index, Index]:
@@ -72,13 +73,23 @@ def _registry(
 def _distinct(position: Index, tokens: pa.ChunkedArray) -> tuple[Index, Index]:
     """Token codes, repeated (position, token) pairs dropped: a word used twice blocks once.
 
-    Sorted by (position, token code); sorting is cheaper than hashing 10^7 int64 keys.
+    `position` is ascending, so a value's tokens are adjacent: a repeat is found by looking
+    back a few places (a value has a handful of tokens), not by sorting 10^7 keys.
     """
-    encoded = pc.dictionary_encode(tokens.combine_chunks())
-    codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), np.int64)
-    width = len(encoded.dictionary) or 1
-    keys = np.sort(position * width + codes)  # position is ascending: nearly sorted already
-    first = np.ones(len(keys), dtype=bool)
-    first[1:] = keys[1:] != keys[:-1]
-    keys = keys[first]
-    return keys // width, keys % width
+    if not len(position):
+        return position, np.zeros(0, np.int64)
+    encoded = pc.dictionary_encode(tokens)  # one dictionary shared by every chunk
+    codes = np.concatenate(
+        [np.asarray(c.indices.to_numpy(zero_copy_only=False), np.int64) for c in encoded.chunks]
+    )
+    starts = np.flatnonzero(np.diff(position, prepend=position[0] - 1))
+    longest = int(np.diff(starts, append=len(position)).max())
+    if longest > _LOOK_BACK:  # a very long value: sort by (position, code) instead
+        width = int(codes.max()) + 1
+        keys = np.unique(position * width + codes)
+        return keys // width, keys % width
+    repeat = np.zeros(len(codes), dtype=bool)
+    for back in range(1, longest):
+        repeat[back:] |= (position[back:] == position[:-back]) & (codes[back:] == codes[:-back])
+    keep = ~repeat
+    return position[keep], codes[keep]

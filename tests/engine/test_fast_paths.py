@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from linkaudit.engine.codes import KEY, _packed, code, code_values, first_of_each, value_keys
 from linkaudit.engine.fuzzy import Blocking, similar_pairs
 from linkaudit.engine.rows import coded_occurrences, type_rows
-from linkaudit.engine.tokens import _title_kernel, value_tokens
+from linkaudit.engine.tokens import _distinct, _title_kernel, value_tokens
 from linkaudit.inventory.arrow import not_plain
 from linkaudit.normalize import SIMILARITY, TOKENS
 from linkaudit.vocab import AttrType
@@ -169,3 +169,26 @@ def test_code_values_from_keys_equals_code_of_the_strings(order: list[int]) -> N
     want_codes, want_strings = code(keyed["value"])
     assert got_codes.tolist() == want_codes.tolist()
     assert got_strings.to_pylist() == want_strings.to_pylist()
+
+
+@pytest.mark.parametrize("repeat", [1, 40])  # 40: a value longer than the look-back: sorted
+def test_distinct_tokens_across_chunks(repeat: int) -> None:
+    words = [["red", "cup", "red"], ["cup", "lid"] * repeat, ["lid"], ["red", "red", "red"]]
+    position = np.array([i for i, w in enumerate(words) for _ in w], dtype=np.int64)
+    flat = [t for w in words for t in w]
+    half = len(flat) // 2  # two chunks: equal tokens must get one code across them
+    tokens = pa.chunked_array(
+        [pa.array(flat[:half], pa.large_string()), pa.array(flat[half:], pa.large_string())]
+    )
+    got_position, got_code = _distinct(position, tokens)
+    pairs = list(zip(got_position.tolist(), got_code.tolist(), strict=True))
+    assert len(pairs) == len(set(pairs))  # each token once per value
+    expected = {(i, t) for i, w in enumerate(words) for t in w}
+    assert len(pairs) == len(expected)
+    by_code: dict[int, set[int]] = {}
+    for p, c in pairs:
+        by_code.setdefault(c, set()).add(p)
+    by_token: dict[str, set[int]] = {}
+    for i, t in expected:
+        by_token.setdefault(t, set()).add(i)
+    assert sorted(map(sorted, by_code.values())) == sorted(map(sorted, by_token.values()))
