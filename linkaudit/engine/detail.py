@@ -46,74 +46,105 @@ def _iso(ts: Any) -> str | None:
     return None if pd.isna(ts) else pd.Timestamp(ts).isoformat()
 
 
+_SIDE = ["r", "account_id", "value"]  # r: the rule's position in the batch
+
+
 def _side_info(rows: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
-    """Per (account_id, value) used by a hit: span, weak/hashed, provenance, spellings."""
-    used = rows.merge(keys, on=["account_id", "value"])
+    """Per (rule, account_id, value) used by a hit: span, weak/hashed, provenance, spellings."""
+    used = rows.merge(keys, on=_SIDE)
     used = used.assign(prov=used["src"] + used["line"].astype(str)).sort_values(["prov", "raw"])
-    grouped = used.groupby(["account_id", "value"], sort=False)
+    grouped = used.groupby(_SIDE, sort=False)
     info = grouped.agg(
         first=("first_seen", "min"),
         last=("last_seen", "max"),
         weak=("weak", "any"),
         hashed=("hashed", "any"),
     )
-    prov = used.drop_duplicates(["account_id", "value", "prov"])
-    prov = prov[prov.groupby(["account_id", "value"]).cumcount() < MAX_SOURCES_PER_SIDE]
-    raws = used.drop_duplicates(["account_id", "value", "raw"])
-    raws = raws[raws.groupby(["account_id", "value"]).cumcount() < MAX_RAW]
-    info["prov"] = prov.groupby(["account_id", "value"])["prov"].agg(tuple)
-    info["raws"] = raws.groupby(["account_id", "value"])["raw"].agg(tuple)
+    prov = used.drop_duplicates([*_SIDE, "prov"])
+    prov = prov[prov.groupby(_SIDE).cumcount() < MAX_SOURCES_PER_SIDE]
+    raws = used.drop_duplicates([*_SIDE, "raw"])
+    raws = raws[raws.groupby(_SIDE).cumcount() < MAX_RAW]
+    info["prov"] = prov.groupby(_SIDE)["prov"].agg(tuple)
+    info["raws"] = raws.groupby(_SIDE)["raw"].agg(tuple)
     return info.reset_index()
 
 
-def _decay(rule: Rule, hits: pd.DataFrame) -> np.ndarray:
-    """The decay factor per hit: 0.5 ** (gap / half-life), never below the rule's floor."""
-    if not rule.time_aware:
+def _decay(rules: list[Rule], hits: pd.DataFrame) -> np.ndarray:
+    """The decay factor per hit: 0.5 ** (gap / half-life), never below the rule's floor;
+    1 for rules that are not time-aware."""
+    r = hits["r"].to_numpy()
+    aware = np.array([rule.time_aware for rule in rules], dtype=bool)[r]
+    if not aware.any():
         return np.ones(len(hits))
+    floor = np.array([rule.decay.floor for rule in rules], dtype=float)[r]
+    half_life = np.array([rule.decay.half_life_days for rule in rules], dtype=float)[r]
     start = np.maximum(hits["first_a"].to_numpy(), hits["first_b"].to_numpy())
     end = np.minimum(hits["last_a"].to_numpy(), hits["last_b"].to_numpy())
     gap = pd.Series(start - end).dt.total_seconds().to_numpy() / 86400.0
     gap = np.where(np.isnan(gap), 0.0, np.maximum(gap, 0.0))
-    factor = np.maximum(rule.decay.floor, 0.5 ** (gap / rule.decay.half_life_days))
-    return np.asarray(factor, dtype=float)
+    factor = np.maximum(floor, 0.5 ** (gap / half_life))
+    return np.asarray(np.where(aware, factor, 1.0), dtype=float)
 
 
-def _with_sides(found: RuleMatches) -> pd.DataFrame:
-    hits = found.hits
+_ROW_COLUMNS = ["account_id", "value", "src", "line", "raw", "first_seen", "last_seen"]
+
+
+def _with_sides(found: list[RuleMatches]) -> pd.DataFrame:
+    """Every rule's hits (column r: the rule's position) with both sides' details."""
+    hits = pd.concat([f.hits.assign(r=r) for r, f in enumerate(found)], ignore_index=True)
     keys = pd.concat(
         [
-            hits[["a", "value_a"]].set_axis(["account_id", "value"], axis=1),
-            hits[["b", "value_b"]].set_axis(["account_id", "value"], axis=1),
+            hits[["r", "a", "value_a"]].set_axis(_SIDE, axis=1),
+            hits[["r", "b", "value_b"]].set_axis(_SIDE, axis=1),
         ]
     ).drop_duplicates()
     # only the rows of values some hit uses: a filter on one column before any join
-    rows = found.rows[found.rows["value"].isin(pd.unique(keys["value"]))]
+    parts = []
+    for r, f in enumerate(found):
+        values = pd.unique(keys.loc[keys["r"] == r, "value"])
+        picked = f.rows[f.rows["value"].isin(values)]
+        parts.append(picked[[*_ROW_COLUMNS, "weak", "hashed"]].assign(r=r))
+    rows = pd.concat(parts, ignore_index=True)
     info = _side_info(rows, keys)
     for side in ("a", "b"):
         names = {c: f"{c}_{side}" for c in info.columns}
-        names.update({"account_id": side, "value": f"value_{side}"})
+        names.update({"r": "r", "account_id": side, "value": f"value_{side}"})
         renamed = info.rename(columns=names)
-        hits = hits.merge(renamed, on=[side, f"value_{side}"], how="left")
-    holders = rows.drop_duplicates(["account_id", "value"]).groupby("value").size()
-    shared = np.maximum(
-        hits["value_a"].map(holders).to_numpy(), hits["value_b"].map(holders).to_numpy()
-    )
-    return hits.assign(shared_by=shared)
+        hits = hits.merge(renamed, on=["r", side, f"value_{side}"], how="left")
+    holders = rows.drop_duplicates(_SIDE).groupby(["r", "value"]).size()
+
+    def held(side: str) -> np.ndarray:
+        where = pd.MultiIndex.from_arrays([hits["r"], hits[f"value_{side}"]])
+        return holders.reindex(where).to_numpy()
+
+    return hits.assign(shared_by=np.maximum(held("a"), held("b")))
 
 
-def evidence_hits(rule: Rule, found: RuleMatches) -> tuple[list[Hit], int]:
-    """The rule's hits as evidence, capped per link; also how many links were capped."""
-    if found.hits.empty:
-        return [], 0
-    hits = _with_sides(found)
-    hits = hits.assign(weight=rule.weight * _decay(rule, hits))
+def evidence_hits(found: list[tuple[Rule, RuleMatches]]) -> list[tuple[list[Hit], int]]:
+    """Each rule's hits as evidence, capped per link, and how many of its links were capped
+    (one batch: the per-call cost of the joins is paid once, not once per rule)."""
+    out: list[tuple[list[Hit], int]] = [([], 0) for _ in found]
+    batch = [(i, rule, f) for i, (rule, f) in enumerate(found) if not f.hits.empty]
+    if not batch:
+        return out
+    rules = [rule for _, rule, _ in batch]
+    hits = _with_sides([f for _, _, f in batch])
+    weight = np.array([rule.weight for rule in rules], dtype=float)[hits["r"].to_numpy()]
+    hits = hits.assign(weight=weight * _decay(rules, hits))
     hits = hits.sort_values(
-        ["a", "b", "weight", "value_a", "value_b"], ascending=[True, True, False, True, True]
+        ["r", "a", "b", "weight", "value_a", "value_b"],
+        ascending=[True, True, True, False, True, True],
     )
-    rank = hits.groupby(["a", "b"], sort=False).cumcount()
-    capped = int(hits.loc[rank == MAX_VALUES_PER_LINK, ["a", "b"]].drop_duplicates().shape[0])
+    rank = hits.groupby(["r", "a", "b"], sort=False).cumcount()
+    capped = hits.loc[rank == MAX_VALUES_PER_LINK, ["r", "a", "b"]].drop_duplicates()
+    capped_by = np.bincount(capped["r"].to_numpy(dtype=np.int64), minlength=len(batch))
     hits = hits[rank < MAX_VALUES_PER_LINK]
-    return [_hit(rule, row) for row in hits.itertuples(index=False)], capped
+    made: dict[int, list[Hit]] = {}
+    for row, r in zip(hits.itertuples(index=False), hits["r"].tolist(), strict=True):
+        made.setdefault(r, []).append(_hit(rules[r], row))
+    for r, (i, _, _) in enumerate(batch):
+        out[i] = (made.get(r, []), int(capped_by[r]))
+    return out
 
 
 def _hit(rule: Rule, row: object) -> Hit:

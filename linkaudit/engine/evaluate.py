@@ -126,11 +126,10 @@ def _match(
     hits: list[Hit] = []
     hubs: list[Hub] = []
     notes: list[str] = []
-    for rule in rules:
-        found = match_rule(rule, tables, ctx)
-        rule_hits, capped = evidence_hits(rule, found)
+    found = [(rule, match_rule(rule, tables, ctx)) for rule in rules]
+    for (rule, matches), (rule_hits, capped) in zip(found, evidence_hits(found), strict=True):
         hits += rule_hits
-        hubs += hubs_out(rule, found.hubs, found.rows, show, allowed=False)
+        hubs += hubs_out(rule, matches.hubs, matches.rows, show, allowed=False)
         if capped:
             notes.append(
                 f"{rule.id}: {capped} link(s) share more than {MAX_VALUES_PER_LINK} values; "

@@ -107,3 +107,37 @@ def test_close_in_time_is_stronger_than_far(scan: Scan) -> None:
         return next(e.weight for e in link.evidence if e.rule == "shared-login-ip")
 
     assert weight("2026-01-01") == 0.7 > weight("2026-03-01") > weight("2026-12-01") == 0.35
+
+
+def test_a_link_lists_at_most_the_strongest_values_of_a_rule(scan: Scan) -> None:
+    from linkaudit.engine.detail import MAX_VALUES_PER_LINK
+
+    shared = [f"47.88.{i}.9" for i in range(MAX_VALUES_PER_LINK + 5)]
+    rows = [("a", "ip", ip) for ip in shared] + [("b", "ip", ip) for ip in shared]
+    rows += [("a", "email", "boss@shop.example"), ("b", "email", "boss@shop.example")]
+    rows += [("c", "email", "x@other.example"), ("d", "email", "x@other.example")]
+    result = scan(make_inventory(rows))
+    (link,) = [lk for lk in result.links if lk.accounts == ["a", "b"]]
+    by_rule: dict[str, int] = {}
+    for evidence in link.evidence:
+        by_rule[evidence.rule] = by_rule.get(evidence.rule, 0) + 1
+    assert by_rule["shared-login-ip"] == MAX_VALUES_PER_LINK
+    assert by_rule["same-email"] == 1  # another rule of the same batch is not capped
+    assert any(n.startswith("shared-login-ip: 1 link(s) share more than") for n in result.notes)
+    assert not any(n.startswith("same-email") for n in result.notes)
+    (other,) = [lk for lk in result.links if lk.accounts == ["c", "d"]]
+    assert [e.rule for e in other.evidence] == ["same-email"]
+
+
+def test_time_aware_and_timeless_rules_in_one_batch(scan: Scan) -> None:
+    rows = [
+        RawValue("a", AttrType.IP, "47.88.1.2", first_seen="2026-01-05", last_seen="2026-01-20"),
+        RawValue("b", AttrType.IP, "47.88.1.2", first_seen="2026-09-20", last_seen="2026-09-30"),
+        RawValue("a", AttrType.EMAIL, "boss@shop.example", first_seen="2026-01-05"),
+        RawValue("b", AttrType.EMAIL, "boss@shop.example", first_seen="2026-09-30"),
+    ]
+    (link,) = scan(make_inventory(rows)).links
+    weights = {e.rule: e.weight for e in link.evidence}
+    rules = load_pack()
+    assert weights["shared-login-ip"] == 0.35  # decayed to its floor
+    assert weights["same-email"] == rules.get("same-email").weight  # not time-aware
