@@ -51,8 +51,29 @@ def constant(text: str, n: int) -> pd.Series:
 
 
 def take(values: pa.ChunkedArray, rows: npt.NDArray[np.intp] | None) -> pa.ChunkedArray:
-    """values[rows], or values itself when rows is None (all rows)."""
-    return values if rows is None else values.take(pa.array(rows))
+    """values[rows], or values itself when rows is None (all rows).
+
+    Arrow's take on a string column of many chunks joins every chunk first, on each call;
+    a few rows are taken from the chunks that hold them instead.
+    """
+    if rows is None:
+        return values
+    if values.num_chunks <= 1 or not len(rows) or len(rows) * 16 > len(values):
+        return values.take(pa.array(rows, pa.int64()))
+    ends = np.cumsum([len(c) for c in values.chunks])
+    which = np.searchsorted(ends, rows, side="right")
+    starts = ends - np.array([len(c) for c in values.chunks])
+    order = np.argsort(which, kind="stable")
+    bounds = np.searchsorted(which[order], np.arange(values.num_chunks + 1))
+    parts = []
+    for k in np.flatnonzero(np.diff(bounds)):
+        picked = order[bounds[k] : bounds[k + 1]]
+        parts.append((picked, values.chunk(int(k)).take(pa.array(rows[picked] - starts[k]))))
+    positions = np.concatenate([p for p, _ in parts])
+    joined = pa.concat_arrays([a for _, a in parts])
+    back = np.empty(len(positions), dtype=np.int64)
+    back[positions] = np.arange(len(positions))
+    return pa.chunked_array([joined.take(pa.array(back))], type=values.type)
 
 
 def string_chunks(

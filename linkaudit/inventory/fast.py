@@ -18,10 +18,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from linkaudit.inventory.arrow import string_chunks
+from linkaudit.normalize import network
 from linkaudit.normalize.base import PLACEHOLDERS
 from linkaudit.vocab import AttrType
 
 Bools = npt.NDArray[np.bool_]
+Codes = npt.NDArray[np.int64]
 _PLACEHOLDERS = pa.array(sorted(PLACEHOLDERS), pa.large_string())
 _LONGEST = max(len(p.encode()) for p in PLACEHOLDERS)
 
@@ -156,9 +158,46 @@ def brand(raw: pa.ChunkedArray) -> Fast:
     return Fast(_usable(raw, value), value)
 
 
+_DOTTED_QUAD = (
+    r"^(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})$"
+)
+
+
+def ip(raw: pa.ChunkedArray) -> Fast:
+    """network.normalize_ip on canonical dotted quads of a public address that is neither
+    CGNAT nor in the hosting table (those carry flags: left to the registry)."""
+    handled = _np(pc.match_substring_regex(raw, _DOTTED_QUAD))
+    rows = np.flatnonzero(handled)
+    if len(rows):
+        picked = raw if len(rows) == len(raw) else raw.take(pa.array(rows))
+        octets = pc.list_flatten(pc.split_pattern(picked, "."))
+        quads = np.asarray(pc.cast(octets, pa.int64()).to_numpy(), dtype=np.int64)
+        quads = quads.reshape(-1, 4)
+        number = (quads[:, 0] << 24) | (quads[:, 1] << 16) | (quads[:, 2] << 8) | quads[:, 3]
+        plain = (quads <= 255).all(axis=1) & ~_in_ranges(number, _V4_NOT_PLAIN)
+        handled[rows[~plain]] = False
+    return Fast(handled, raw)
+
+
+_V4_NOT_PLAIN = (
+    np.array([start for start, _ in network.v4_not_plain()], dtype=np.int64),
+    np.array([end for _, end in network.v4_not_plain()], dtype=np.int64),
+)
+
+
+def _in_ranges(number: npt.NDArray[np.int64], ranges: tuple[Codes, Codes]) -> Bools:
+    """Whether each number lies in one of the sorted, disjoint [start, end] ranges."""
+    starts, ends = ranges
+    index = np.searchsorted(starts, number, side="right") - 1
+    inside = index >= 0
+    inside[inside] = number[inside] <= ends[index[inside]]
+    return inside
+
+
 KERNELS: dict[AttrType, Callable[[pa.ChunkedArray], Fast]] = {
     AttrType.ASIN: asin,
     AttrType.GTIN: gtin,
     AttrType.TITLE: title,
     AttrType.BRAND: brand,
+    AttrType.IP: ip,
 }

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from linkaudit.inventory.arrow import arrow, series
+from linkaudit.inventory.arrow import arrow, series, take
 from linkaudit.inventory.chunk import Chunk, build, size
 from linkaudit.inventory.fast import KERNELS, Fast
 from linkaudit.inventory.issues import Issues
@@ -101,9 +101,9 @@ def _registry(
 ) -> Result:
     """The registry normaliser on each distinct (raw, country) of `rows`, mapped back."""
     normalizer = NORMALIZERS[attr]
-    raw = cells["raw"].iloc[rows]
+    raw = series(take(arrow(cells["raw"]), rows))
     if "country" in cells:
-        keys = raw + "\x1f" + cells["country"].iloc[rows]
+        keys = raw + "\x1f" + series(take(arrow(cells["country"]), rows))
         codes, uniques = pd.factorize(keys)
         pairs = [str(u).rsplit("\x1f", 1) for u in uniques]
         norms = [normalizer(text, country or None) for text, country in pairs]

@@ -110,6 +110,12 @@ def hosting_provider(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> 
     return provider_of(address.version, int(address))
 
 
+def hosting_ranges(version: int) -> list[tuple[int, int]]:
+    """The table's (first, last) integer ranges of one IP version."""
+    starts, ends, _ = _TABLES[version]
+    return list(zip(starts, ends, strict=True))
+
+
 def provider_of(version: int, number: int) -> str | None:
     """The hosting provider of an address given as IP version and integer, or None."""
     starts, ends, providers = _TABLES[version]

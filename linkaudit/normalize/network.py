@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 
 from linkaudit.normalize.base import NOTHING, Norm
-from linkaudit.normalize.hosting import hosting_label, provider_of
+from linkaudit.normalize.hosting import hosting_label, hosting_ranges, provider_of
 from linkaudit.normalize.text import fold, prepare
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "normalize_mac",
     "normalize_ssid",
     "subnet_of",
+    "v4_not_plain",
 ]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -66,6 +67,21 @@ _V4_NOT_PUBLIC = sorted(
     )
 )
 _V4_NOT_PUBLIC_STARTS = [start for start, _ in _V4_NOT_PUBLIC]
+
+
+def v4_not_plain() -> list[tuple[int, int]]:
+    """IPv4 ranges whose addresses are not plain evidence (not public, CGNAT, hosting), as
+    sorted disjoint integer intervals: the vectorised loader claims only addresses outside."""
+    spans = sorted([*_V4_NOT_PUBLIC, (_CGNAT_FIRST, _CGNAT_LAST), *hosting_ranges(4)])
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 _NOT_IP = Norm(None, problem="not an IP address")
 
 

@@ -1,8 +1,12 @@
 """The vectorised kernels give exactly the registry normaliser's answer on rows they claim."""
 
+import numpy as np
 import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from linkaudit.inventory.arrow import take
 from linkaudit.inventory.fast import KERNELS
 from linkaudit.normalize import NORMALIZERS, Norm
 from linkaudit.normalize.base import PLACEHOLDERS, clean
@@ -15,6 +19,10 @@ SAMPLES = [
     "Product 1 for home and garden, model 7", "  Hello   World.  ", "A.B.C", "_under_score_",
     "Anker® PowerCore", "Ünïcödé Title", "标题 测试", "(!!)", "tbd", "N/A", "n a", "UNKNOWN",
     "x - y -- z", "Tab\there", "trailing,", ",leading", "MiXeD CaSe 123", "a\u00a0b", "~`^",
+    "203.0.113.7", "8.8.8.8", "36.1.2.3", "10.0.0.1", "100.64.1.1", "100.127.255.255",
+    "47.88.1.2", "256.1.1.1", "01.2.3.4", "0.0.0.0", "255.255.255.255", "224.0.0.1",
+    "192.0.2.1", "1.2.3", "::1", "2001:db8::1", "1.2.3.4:80", "1.2.3.4.5", "172.16.0.1",
+    "172.32.0.1", "169.254.1.1", "198.18.0.1", "127.0.0.1", "999.999.999.999",
     *sorted(PLACEHOLDERS),
 ]  # fmt: skip
 
@@ -41,3 +49,28 @@ def test_kernels_cover_the_usual_shapes() -> None:
     assert KERNELS[AttrType.ASIN](raw).handled[0]
     assert KERNELS[AttrType.GTIN](raw).handled[1]
     assert KERNELS[AttrType.TITLE](raw).handled[2]
+    assert list(KERNELS[AttrType.IP](pa.chunked_array([pa.array(["36.1.2.3"])])).handled) == [True]
+
+
+@given(st.lists(st.tuples(*[st.integers(0, 300)] * 4), max_size=50), st.booleans())
+def test_ip_kernel_equals_registry_on_any_quad(quads: list[tuple[int, ...]], pad: bool) -> None:
+    form = "{:03d}" if pad else "{}"
+    raw = [".".join(form.format(o) for o in q) for q in quads]
+    fast = KERNELS[AttrType.IP](pa.chunked_array([pa.array(raw, pa.large_string())]))
+    for i, text in enumerate(raw):
+        if fast.handled[i]:
+            assert NORMALIZERS[AttrType.IP](text, None) == Norm(fast.value[i].as_py()), text
+
+
+@given(
+    st.lists(st.lists(st.text(max_size=4), max_size=30), min_size=1, max_size=8),
+    st.data(),
+)
+def test_take_from_many_chunks_equals_arrow_take(
+    chunks: list[list[str]], data: st.DataObject
+) -> None:
+    values = pa.chunked_array([pa.array(c, pa.large_string()) for c in chunks], pa.large_string())
+    n = len(values)
+    rows = data.draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=5 if n else 0))
+    got = take(values, np.array(rows, dtype=np.int64))
+    assert got.to_pylist() == [values[i].as_py() for i in rows]
