@@ -58,18 +58,29 @@ def cross_selling(
         products.rename(columns={"account_id": "b"}).drop(columns="product"),
         on=["b", "scope", "type", "value"],
     )
+    joined = joined.sort_values("value").assign(is_asin=lambda f: f["type"] == "asin")
+    per_market = joined.groupby(["a", "b", "scope"], sort=True).agg(
+        overlap=("product", "nunique"),
+        asins=("is_asin", "sum"),
+        rows=("value", "size"),
+        values=("value", list),
+    )
     out: dict[tuple[str, str], list[CrossSelling]] = {}
-    for (a, b, market), shared in joined.sort_values("value").groupby(
-        ["a", "b", "scope"], sort=True
+    for (a, b, market), overlap, asins, rows, values in zip(
+        per_market.index,
+        per_market["overlap"].tolist(),
+        per_market["asins"].tolist(),
+        per_market["rows"].tolist(),
+        per_market["values"].tolist(),
+        strict=True,
     ):
-        is_asin = shared["type"] == "asin"
         out.setdefault((str(a), str(b)), []).append(
             CrossSelling(
                 marketplace=str(market),
-                overlap=int(shared["product"].nunique()),
-                asins=int(is_asin.sum()),
-                gtins=int((~is_asin).sum()),
-                examples=sorted(shared["value"].astype(str))[:MAX_EXAMPLES],
+                overlap=int(overlap),
+                asins=int(asins),
+                gtins=int(rows) - int(asins),
+                examples=sorted(str(v) for v in values)[:MAX_EXAMPLES],
                 newer_account=_newer(str(a), str(b), accounts),
                 opened={str(a): _opened(str(a), accounts), str(b): _opened(str(b), accounts)},
             )

@@ -23,7 +23,7 @@ from linkaudit.engine.report import problems_out, rule_infos, summary
 from linkaudit.engine.rows import ByType, Context, type_rows
 from linkaudit.engine.rules import RulePack, active_rules
 from linkaudit.engine.score import Scored, score_all
-from linkaudit.inventory.arrow import arrow
+from linkaudit.inventory.arrow import arrow, take
 from linkaudit.inventory.model import AccountRecord, Inventory
 from linkaudit.result import Hub, Link, ScanResult
 from linkaudit.timing import stage
@@ -88,9 +88,9 @@ def _listed_markets(table: pd.DataFrame) -> pd.DataFrame:
     if len(accounts) > 1:
         same = pc.and_(pc.equal(accounts[1:], accounts[:-1]), pc.equal(markets[1:], markets[:-1]))
         starts[1:] = ~np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool)
-    firsts = pa.array(np.flatnonzero(starts))
-    acc, acc_names = code_strings(accounts.take(firsts))
-    mkt, mkt_names = code_strings(markets.take(firsts))
+    firsts = np.flatnonzero(starts)
+    acc, acc_names = code_strings(take(accounts, firsts))
+    mkt, mkt_names = code_strings(take(markets, firsts))
     if not len(acc):
         return pd.DataFrame({"account_id": [], "mkt": []}, dtype=str)
     key = acc * len(mkt_names) + mkt
