@@ -25,14 +25,23 @@ def code(values: pd.Series) -> tuple[Codes, pa.ChunkedArray]:
 
 
 def code_strings(strings: pa.ChunkedArray) -> tuple[Codes, pa.ChunkedArray]:
-    """code() of Arrow string data."""
-    if strings.num_chunks != 1:
-        strings = pa.chunked_array([strings.combine_chunks()], type=strings.type)
-    encoded = pc.dictionary_encode(strings.chunk(0)) if len(strings) else None
-    if encoded is None:
+    """code() of Arrow string data.
+
+    Chunks are encoded as they are (one hash table across them, every output chunk sharing
+    the final dictionary), not joined first: joining copies the whole column.
+    """
+    if not len(strings):
         return np.zeros(0, np.int64), pa.chunked_array([], type=pa.large_string())
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    return codes, pa.chunked_array([encoded.dictionary])
+    chunks = [c for c in strings.chunks if len(c)]
+    encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=strings.type)).chunks
+    dictionary = encoded[-1].dictionary
+    if any(len(c.dictionary) != len(dictionary) for c in encoded):  # not shared: join first
+        joined = pc.dictionary_encode(strings.combine_chunks())
+        encoded, dictionary = [joined], joined.dictionary
+    codes = np.concatenate(
+        [np.asarray(c.indices.to_numpy(zero_copy_only=False), dtype=np.int64) for c in encoded]
+    )
+    return codes, pa.chunked_array([dictionary])
 
 
 KEY = "vkey"  # the engine's column of value keys (value_keys)

@@ -25,6 +25,7 @@ from linkaudit.engine.rules import RulePack, active_rules
 from linkaudit.engine.score import Scored, score_all
 from linkaudit.inventory.arrow import arrow, take
 from linkaudit.inventory.model import AccountRecord, Inventory
+from linkaudit.memory import release
 from linkaudit.result import Hub, Link, ScanResult
 from linkaudit.timing import stage
 from linkaudit.vocab import Severity, Status
@@ -126,7 +127,10 @@ def _match(
     hits: list[Hit] = []
     hubs: list[Hub] = []
     notes: list[str] = []
-    found = [(rule, match_rule(rule, tables, ctx)) for rule in rules]
+    found = []
+    for rule in rules:
+        found.append((rule, match_rule(rule, tables, ctx)))
+        release()  # a rule's temporaries, before the next rule's peak
     for (rule, matches), (rule_hits, capped) in zip(found, evidence_hits(found), strict=True):
         hits += rule_hits
         hubs += hubs_out(rule, matches.hubs, matches.rows, show, allowed=False)
@@ -219,6 +223,7 @@ def evaluate(
         )
         by_type = type_rows(inv.attributes)
         keyed = inv.attributes.assign(**{KEY: value_keys(inv.attributes, by_type)})
+        release()
         allow = apply_allow(
             keyed,
             config.allow,

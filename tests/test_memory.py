@@ -1,0 +1,21 @@
+"""release() hands freed memory back without touching live data."""
+
+import numpy as np
+import pyarrow as pa
+import pytest
+
+from linkaudit import memory
+
+
+@pytest.mark.parametrize("trim", [True, False])
+def test_release_keeps_live_buffers(trim: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not trim:
+        monkeypatch.setattr(memory, "_malloc_trim", lambda: None)
+    live = pa.array(np.arange(1_000_000, dtype=np.int64))
+    dead = [pa.array(np.arange(1_000_000, dtype=np.int64)) for _ in range(8)]
+    before = pa.default_memory_pool().bytes_allocated()
+    del dead
+    memory.release()
+    after = pa.default_memory_pool().bytes_allocated()
+    assert after < before
+    assert live.to_numpy()[-3:].tolist() == [999_997, 999_998, 999_999]
