@@ -2,6 +2,7 @@
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
 from linkaudit import memory
@@ -11,8 +12,9 @@ from linkaudit import memory
 def test_release_keeps_live_buffers(trim: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     if not trim:
         monkeypatch.setattr(memory, "_malloc_trim", lambda: None)
-    live = pa.array(np.arange(1_000_000, dtype=np.int64))
-    dead = [pa.array(np.arange(1_000_000, dtype=np.int64)) for _ in range(8)]
+    base = pa.array(np.arange(1_000_000, dtype=np.int64))
+    live = pc.add(base, 0)  # computed: allocated in Arrow's pool
+    dead = [pc.add(base, k) for k in range(8)]
     before = pa.default_memory_pool().bytes_allocated()
     del dead
     memory.release()
