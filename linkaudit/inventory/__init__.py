@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from linkaudit.config import Config
 from linkaudit.inventory.accounts import build_accounts
-from linkaudit.inventory.arrow import arrow
+from linkaudit.inventory.arrow import arrow, constant_array
 from linkaudit.inventory.bind import bind
 from linkaudit.inventory.chunk import Chunk, concat
 from linkaudit.inventory.discover import inventory_files, read_file
@@ -67,6 +67,7 @@ def load(
                 chunks.extend(file_rows(sheet, root, config, issues))
             sheet.frame = pd.DataFrame()  # release the text early: the table is what remains
         table = concat(chunks)
+        constant_array.cache_clear()  # shared within this table only
     return Inventory(
         root=root,
         accounts=accounts,

@@ -5,6 +5,7 @@ case skip per-row work entirely (a 2M-row column costs milliseconds, not seconds
 """
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -36,8 +37,11 @@ def series(values: pa.Array | pa.ChunkedArray) -> pd.Series:
     return pd.Series(pd.array(values, dtype="str"))
 
 
+@lru_cache(maxsize=64)
 def constant_array(text: str, n: int) -> pa.Array:
-    """An Arrow array of n copies of text, built straight from buffers."""
+    """An Arrow array of n copies of text, built straight from buffers (and shared: the
+    columns of one file ask for the same source n times over; Arrow arrays are immutable;
+    load() clears the cache when its table is built)."""
     data = text.encode("utf-8")
     width = len(data)
     offsets = np.arange(n + 1, dtype=np.int64) * width

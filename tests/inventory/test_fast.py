@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from linkaudit.inventory.arrow import take
 from linkaudit.inventory.fast import KERNELS
+from linkaudit.inventory.textfile import count_byte
 from linkaudit.normalize import NORMALIZERS, Norm
 from linkaudit.normalize.base import PLACEHOLDERS, clean
 from linkaudit.vocab import AttrType
@@ -74,3 +75,10 @@ def test_take_from_many_chunks_equals_arrow_take(
     rows = data.draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=5 if n else 0))
     got = take(values, np.array(rows, dtype=np.int64))
     assert got.to_pylist() == [values[i].as_py() for i in rows]
+
+
+@given(st.binary(max_size=300), st.integers(1, 64), st.integers(0, 300))
+def test_count_byte_equals_bytes_count(data: bytes, block: int, end: int) -> None:
+    for byte in (b"\n", b'"'):
+        assert count_byte(data, byte, end, block) == data[:end].count(byte)
+        assert count_byte(data, byte, block=block) == data.count(byte)
