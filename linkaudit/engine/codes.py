@@ -145,7 +145,10 @@ def repeated(frame: pd.DataFrame, column: str = "value", per: str | None = None)
 
 def runs(key: Codes) -> tuple[Codes, Mask]:
     """A stable sort order of key and, in that order, where each run of equal keys starts."""
-    order = np.argsort(key, kind="stable")
+    if len(key) and int(key.min()) >= 0 and int(key.max()) < 2**15:
+        order = np.argsort(key.astype(np.int16), kind="stable")  # a radix sort: O(n)
+    else:
+        order = np.argsort(key, kind="stable")
     ordered = key[order]
     start = np.ones(len(key), dtype=bool)
     start[1:] = ordered[1:] != ordered[:-1]
