@@ -57,17 +57,19 @@ def load(
     chunks: list[Chunk] = []
     documents: list[dict[str, str]] = []
     with stage("normalise"):
-        for sheet in sheets:
-            if sheet.kind is Kind.ATTRIBUTES:
-                chunks.extend(attribute_kind_rows(sheet, config, issues))
-                continue
-            chunks.extend(sheet_rows(sheet, accounts, config, issues))
-            if sheet.kind is Kind.DOCUMENTS:
-                documents.extend(document_records(sheet))
-                chunks.extend(file_rows(sheet, root, config, issues))
-            sheet.frame = pd.DataFrame()  # release the text early: the table is what remains
-        table = concat(chunks)
-        constant_array.cache_clear()  # shared within this table only
+        try:
+            for sheet in sheets:
+                if sheet.kind is Kind.ATTRIBUTES:
+                    chunks.extend(attribute_kind_rows(sheet, config, issues))
+                    continue
+                chunks.extend(sheet_rows(sheet, accounts, config, issues))
+                if sheet.kind is Kind.DOCUMENTS:
+                    documents.extend(document_records(sheet))
+                    chunks.extend(file_rows(sheet, root, config, issues))
+                sheet.frame = pd.DataFrame()  # release the text early: the table remains
+            table = concat(chunks)
+        finally:
+            constant_array.cache_clear()  # shared within this table only
     return Inventory(
         root=root,
         accounts=accounts,
