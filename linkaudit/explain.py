@@ -5,7 +5,7 @@ import difflib
 from tabulate import tabulate
 
 from linkaudit.errors import UsageError
-from linkaudit.report.i18n import severity
+from linkaudit.report.i18n import severity, status
 from linkaudit.result import Evidence, Link, ScanResult
 
 _T = {
@@ -69,6 +69,11 @@ def _t(lang: str) -> dict[str, str]:
 def _sev(sev: str, lang: str) -> str:
     """Chinese severity names from the reports' table; English stays the lowercase code."""
     return severity(sev, lang) if lang == "zh" else sev
+
+
+def _status(value: str, lang: str) -> str:
+    """Chinese status names from the reports' table; English stays the lowercase code."""
+    return status(value, lang) if lang == "zh" else value
 
 
 def require_account(result: ScanResult, account: str) -> None:
@@ -165,10 +170,11 @@ def explain_account(result: ScanResult, account: str, lang: str = "en") -> str:
     t = _t(lang)
     acc = next(a for a in result.accounts if a.account_id == account)
     links = [x for x in result.links if account in x.accounts]
-    out = [f"{acc.account_id} {acc.store_name} [{acc.status}] {' '.join(acc.marketplaces)}"]
+    shown = _status(acc.status, lang)
+    out = [f"{acc.account_id} {acc.store_name} [{shown}] {' '.join(acc.marketplaces)}"]
     if acc.group is not None:
         out.append(t["group"].format(g=acc.group))
-    out += [t["exposure"].format(acc=e.account, st=e.status) for e in acc.exposure]
+    out += [t["exposure"].format(acc=e.account, st=_status(e.status, lang)) for e in acc.exposure]
     if links:
         rows = [
             [

@@ -94,6 +94,15 @@ def test_unknown_account_exits_2(sample_dir: Path) -> None:
     assert result.exit_code == 2 and "unknown account" in result.stderr
 
 
+@pytest.mark.parametrize(("lang", "shown"), [("en", "[active]"), ("zh", "[正常]")])
+def test_explain_account_shows_status_in_the_language(
+    sample_dir: Path, lang: str, shown: str
+) -> None:
+    result = run("explain", str(sample_dir), "xinda-us", "--lang", lang)
+    assert result.exit_code == 0
+    assert shown in result.stdout.splitlines()[0]
+
+
 def test_init_then_validate(tmp_path: Path) -> None:
     target = tmp_path / "starter"
     assert run("init", str(target)).exit_code == 0
