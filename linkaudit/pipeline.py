@@ -7,6 +7,7 @@ from pathlib import Path
 
 from linkaudit import __version__
 from linkaudit.config import Config, load_config
+from linkaudit.errors import InputError
 from linkaudit.inventory.model import Inventory
 from linkaudit.result import Coverage, ScanResult
 from linkaudit.timing import stage
@@ -44,6 +45,20 @@ def load(inventory: Path, options: ScanOptions) -> tuple[Config, Inventory]:
     return config, inv
 
 
+def _require_stores(inventory: Path, inv: Inventory) -> None:
+    """A scan of nothing must not pass a compliance check: when every file was skipped
+    (no account_id column, say) and no store was read, that is an input error (exit 2)."""
+    if inv.accounts or not inv.attributes.empty:
+        return
+    skipped = [p for p in inv.problems if p.level == "error"]
+    if skipped:
+        first = skipped[0]
+        raise InputError(
+            f"{inventory}: no store could be read; {first.where}: {first.why}",
+            "`linkaudit validate DIR` lists every problem",
+        )
+
+
 def scan(inventory: Path, options: ScanOptions | None = None) -> ScanResult:
     """Load, normalise, match, score and group: the whole audit of one inventory directory."""
     return scan_with_inventory(inventory, options)[0]
@@ -60,6 +75,7 @@ def scan_with_inventory(
     options = options or ScanOptions()
     pack = load_pack(options.rules_dir)
     config, inv = load(inventory, options)
+    _require_stores(inventory, inv)
     result = engine.evaluate(
         inv,
         pack,

@@ -103,6 +103,17 @@ def test_explain_account_shows_status_in_the_language(
     assert shown in result.stdout.splitlines()[0]
 
 
+def test_scan_of_nothing_readable_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "companies.csv").write_text("legal_name,phone\nAcme Ltd,+1 202 555 0100\n")
+    result = run("scan", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no store could be read" in result.stderr and "companies.csv" in result.stderr
+    listed = run("validate", str(tmp_path))  # validate still lists the problem
+    assert listed.exit_code == 0 and "no account_id column" in listed.stdout
+    (tmp_path / "logins.csv").write_text("account_id,ip\nshop-1,203.0.113.7\n")
+    assert run("scan", str(tmp_path)).exit_code == 0  # one readable file is enough
+
+
 def test_init_then_validate(tmp_path: Path) -> None:
     target = tmp_path / "starter"
     assert run("init", str(target)).exit_code == 0
