@@ -5,7 +5,8 @@
 
 Generates each inventory once (deterministic, cached under --work), then runs, one after
 the other in the same session: read_only.py (the floor: parsing only), naive_pairs.py (the
-script an analyst would write) and `linkaudit scan DIR --format json --timings`, --repeat
+script an analyst would write), `linkaudit scan DIR --format json --timings` and linkaudit's
+loader alone (reading and normalising into the attribute table, no rules), --repeat
 times (default 3) in rotating order. Prints median wall time, peak memory (max RSS of the
 measured process; for the scan, the highest of its runs), the ratios of the medians, and
 linkaudit's median time per stage (fuzzy, in brackets, is part of match).
@@ -34,6 +35,18 @@ p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PI
 wall = time.perf_counter() - t
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(repr((wall, peak, p.returncode, p.stderr[-4000:])))
+"""
+
+
+# Loading and normalising alone (issue 2's measure): a fresh process that builds the
+# attribute table and stops.
+_LOAD = """
+import sys
+from pathlib import Path
+from linkaudit.config import load_config
+from linkaudit.inventory import load
+root = Path(sys.argv[1])
+load(root, load_config(root))
 """
 
 
@@ -97,6 +110,7 @@ def run_size(size: str, work: Path, naive: bool, repeat: int) -> dict[str, objec
         "read_only": [sys.executable, str(ref / "read_only.py"), str(inv)],
         "scan": [*linkaudit_cmd(), "scan", str(inv), "--format", "json", "--output", str(out),
                  "--timings", "--quiet"],
+        "load": [sys.executable, "-c", _LOAD, str(inv)],
     }  # fmt: skip
     if naive:
         commands["naive"] = [sys.executable, str(ref / "naive_pairs.py"), str(inv)]
@@ -113,6 +127,8 @@ def run_size(size: str, work: Path, naive: bool, repeat: int) -> dict[str, objec
         "read_only_s": middle["read_only"][0], "read_only_mib": middle["read_only"][1],
         "scan_s": middle["scan"][0], "scan_mib": max(r[1] for r in got["scan"]),
         "ratio_read_only": middle["scan"][0] / middle["read_only"][0],
+        "load_s": middle["load"][0], "load_mib": middle["load"][1],
+        "load_ratio": middle["load"][0] / middle["read_only"][0],
         "stages": {k: _median([s.get(k, 0.0) for s in scan_stages]) for k in scan_stages[0]},
         "links": json.loads(out.read_text())["summary"]["links"],
     }  # fmt: skip
@@ -132,6 +148,9 @@ def table(rows: list[dict[str, object]]) -> str:
         "scan/read_only",
         "naive/scan",
         "scan MiB",
+        "load s",
+        "load/read_only",
+        "load MiB",
         "stages (s)",
     )
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
@@ -156,6 +175,9 @@ def table(rows: list[dict[str, object]]) -> str:
                     f"{r['ratio_read_only']:.1f}x",
                     speed,
                     f"{r['scan_mib']:.0f}",
+                    f"{r['load_s']:.2f}",
+                    f"{r['load_ratio']:.1f}x",
+                    f"{r['load_mib']:.0f}",
                     stage_text,
                 ]
             )
