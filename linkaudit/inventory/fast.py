@@ -179,6 +179,18 @@ def ip(raw: pa.ChunkedArray) -> Fast:
     return Fast(handled, raw)
 
 
+_CGNAT = r"^100\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\."
+
+
+def fast_subnets(values: pa.ChunkedArray) -> tuple[pa.ChunkedArray, Bools] | None:
+    """network.derive_subnet of canonical IPv4 addresses: the /24 and whether it is CGNAT
+    (weak); None unless every value is a canonical dotted quad."""
+    if not len(values) or not _np(pc.match_substring_regex(values, _DOTTED_QUAD)).all():
+        return None
+    subnet = pc.replace_substring_regex(values, r"\.[0-9]+$", ".0/24")
+    return subnet, _np(pc.match_substring_regex(values, _CGNAT)).copy()
+
+
 _V4_NOT_PLAIN = (
     np.array([start for start, _ in network.v4_not_plain()], dtype=np.int64),
     np.array([end for _, end in network.v4_not_plain()], dtype=np.int64),

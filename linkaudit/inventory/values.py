@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 
 from linkaudit.inventory.arrow import arrow, series, take
 from linkaudit.inventory.chunk import Chunk, build, size
-from linkaudit.inventory.fast import KERNELS, Fast
+from linkaudit.inventory.fast import KERNELS, Fast, fast_subnets
 from linkaudit.inventory.issues import Issues
 from linkaudit.inventory.model import Problem
 from linkaudit.normalize import DERIVED, NORMALIZERS, Norm
@@ -178,9 +178,15 @@ def _derived(cells: pd.DataFrame, attr: AttrType, src: str, result: Result) -> l
     derive = DERIVED.get(attr)
     if derive is None or not len(result.value):
         return []
+    rows = np.arange(len(result.value)) if result.rows is None else result.rows
+    if attr is AttrType.IP:
+        subnets = fast_subnets(result.value)
+        if subnets is not None:  # every value a plain IPv4 address: no per-value work
+            value, weak = subnets
+            part = Result(rows, value, weak, None)
+            return [_chunk(cells, AttrType.IP_SUBNET, src, part)]
     codes, uniques = pd.factorize(series(result.value))
     derived = [derive(str(u)) for u in uniques]
-    rows = np.arange(len(codes)) if result.rows is None else result.rows
     chunks = []
     for k in range(max((len(d) for d in derived), default=0)):
         has = np.array([len(d) > k for d in derived], dtype=bool)[codes]

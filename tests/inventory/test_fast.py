@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from linkaudit.inventory.arrow import take
-from linkaudit.inventory.fast import KERNELS
+from linkaudit.inventory.fast import KERNELS, fast_subnets
 from linkaudit.inventory.textfile import count_byte
 from linkaudit.normalize import NORMALIZERS, Norm
 from linkaudit.normalize.base import PLACEHOLDERS, clean
@@ -82,3 +82,21 @@ def test_count_byte_equals_bytes_count(data: bytes, block: int, end: int) -> Non
     for byte in (b"\n", b'"'):
         assert count_byte(data, byte, end, block) == data[:end].count(byte)
         assert count_byte(data, byte, block=block) == data.count(byte)
+
+
+@given(st.lists(st.tuples(*[st.integers(0, 255)] * 4), min_size=1, max_size=40))
+def test_fast_subnets_equal_the_registry(quads: list[tuple[int, ...]]) -> None:
+    from linkaudit.normalize.network import derive_subnet
+
+    values = [".".join(map(str, q)) for q in quads] + ["100.64.0.1", "100.127.9.9", "100.128.0.1"]
+    got = fast_subnets(pa.chunked_array([pa.array(values, pa.large_string())]))
+    assert got is not None
+    subnet, weak = got
+    assert [(s, bool(w)) for s, w in zip(subnet.to_pylist(), weak, strict=True)] == [
+        derive_subnet(v)[0] for v in values
+    ]
+
+
+def test_fast_subnets_leave_other_values_to_the_registry() -> None:
+    mixed = pa.chunked_array([pa.array(["203.0.113.7", "2001:db8::1"], pa.large_string())])
+    assert fast_subnets(mixed) is None
