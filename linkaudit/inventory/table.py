@@ -94,22 +94,24 @@ def column_cells(
             file=sheet.file,
         )
     usable = (lengths > 0) & (lengths <= limit)
-    rows = np.flatnonzero(usable)
-    parts = text.iloc[rows] if len(rows) < len(text) else text
-    if attr not in NO_SPLIT:
+    # the usual column has every row usable and nothing to split: no row list is built
+    rows: np.ndarray | None = None if bool(usable.all()) else np.flatnonzero(usable)
+    parts = text if rows is None else text.iloc[rows]
+    if attr not in NO_SPLIT:  # a split reorders and repeats rows: a row list from here on
         rows, parts = _split(rows, parts)
-    # after a split rows are reordered and may repeat: only 0..n-1 in order is "every row"
-    every_row = len(rows) == len(base) and bool((rows == np.arange(len(base))).all())
-    cells = base.copy(deep=False) if every_row else base.iloc[rows].reset_index(drop=True)
+    cells = base.copy(deep=False) if rows is None else base.iloc[rows].reset_index(drop=True)
     cells["raw"] = clean_cells(parts.reset_index(drop=True))
     keep = (cells["raw"] != "").to_numpy()
     return cells if keep.all() else cells.iloc[np.flatnonzero(keep)].reset_index(drop=True)
 
 
-def _split(rows: np.ndarray, parts: pd.Series) -> tuple[np.ndarray, pd.Series]:
+def _split(rows: np.ndarray | None, parts: pd.Series) -> tuple[np.ndarray | None, pd.Series]:
+    """Multi-valued cells split; `rows` (None: every row) are the parts' rows in the sheet."""
     many = containing(arrow(parts), ";|")
     if not many.any():
         return rows, parts
+    if rows is None:
+        rows = np.arange(len(parts))
     single = np.flatnonzero(~many)
     exploded = (
         parts.iloc[np.flatnonzero(many)].reset_index(drop=True).str.split(r"[;|]", regex=True)
