@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from linkaudit.inventory.arrow import arrow, string_chunks
+from linkaudit.inventory.arrow import arrow, string_chunks, take
 
 Codes = npt.NDArray[np.int64]
 Mask = npt.NDArray[np.bool_]
@@ -123,7 +123,7 @@ def code_values(frame: pd.DataFrame, column: str) -> tuple[Codes, pa.ChunkedArra
         new[1:] = top[1:] > top[:-1]
     # first-appearance numbering: a code is new where it tops the running maximum
     firsts = np.flatnonzero(new)
-    strings = arrow(frame["value"]).take(pa.array(firsts))
+    strings = take(arrow(frame["value"]), firsts)
     return codes, pa.chunked_array([strings.combine_chunks()], type=pa.large_string())
 
 
