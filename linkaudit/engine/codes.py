@@ -63,7 +63,7 @@ def value_keys(table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]]) -> Co
         part = (
             values.slice(int(positions[0]), len(positions))
             if contiguous
-            else values.take(pa.array(positions))
+            else take(values, positions)
         )
         packed = _packed(part)
         if packed is None:

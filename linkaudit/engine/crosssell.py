@@ -32,15 +32,14 @@ def cross_selling(
 ) -> dict[tuple[str, str], list[CrossSelling]]:
     """Per linked pair: one CrossSelling per marketplace on which both sell a product.
 
-    `listed` holds the attribute-table rows of the PRODUCT_TYPES (any other rows are
-    ignored)."""
+    `listed` holds the attribute-table rows of the PRODUCT_TYPES."""
     if not pairs:
         return {}
     linked = {acc for pair in pairs for acc in pair}
     # only values two of the linked accounts hold can overlap: the string work below is
     # then on a few rows only
     products = repeated(
-        listed[listed["type"].isin(PRODUCT_TYPES) & listed["account_id"].isin(linked)],
+        listed[listed["account_id"].isin(linked)],
         per="account_id",
     )
     if products.empty:

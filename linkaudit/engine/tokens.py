@@ -13,6 +13,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from linkaudit.engine.codes import code_strings
 from linkaudit.inventory.arrow import not_plain
 from linkaudit.normalize import TOKENS
 from linkaudit.normalize.catalogue import TITLE_STOPWORDS
@@ -78,10 +79,7 @@ def _distinct(position: Index, tokens: pa.ChunkedArray) -> tuple[Index, Index]:
     """
     if not len(position):
         return position, np.zeros(0, np.int64)
-    encoded = pc.dictionary_encode(tokens)  # one dictionary shared by every chunk
-    codes = np.concatenate(
-        [np.asarray(c.indices.to_numpy(zero_copy_only=False), np.int64) for c in encoded.chunks]
-    )
+    codes, _ = code_strings(tokens)
     starts = np.flatnonzero(np.diff(position, prepend=position[0] - 1))
     longest = int(np.diff(starts, append=len(position)).max())
     if longest > _LOOK_BACK:  # a very long value: sort by (position, code) instead

@@ -17,7 +17,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from linkaudit.inventory.arrow import string_chunks
+from linkaudit.inventory.arrow import string_chunks, take
 from linkaudit.normalize import network
 from linkaudit.normalize.base import PLACEHOLDERS
 from linkaudit.vocab import AttrType
@@ -169,7 +169,7 @@ def ip(raw: pa.ChunkedArray) -> Fast:
     handled = _np(pc.match_substring_regex(raw, _DOTTED_QUAD))
     rows = np.flatnonzero(handled)
     if len(rows):
-        picked = raw if len(rows) == len(raw) else raw.take(pa.array(rows))
+        picked = raw if len(rows) == len(raw) else take(raw, rows)
         octets = pc.list_flatten(pc.split_pattern(picked, "."))
         quads = np.asarray(pc.cast(octets, pa.int64()).to_numpy(), dtype=np.int64)
         quads = quads.reshape(-1, 4)
@@ -191,10 +191,8 @@ def fast_subnets(values: pa.ChunkedArray) -> tuple[pa.ChunkedArray, Bools] | Non
     return subnet, _np(pc.match_substring_regex(values, _CGNAT)).copy()
 
 
-_V4_NOT_PLAIN = (
-    np.array([start for start, _ in network.v4_not_plain()], dtype=np.int64),
-    np.array([end for _, end in network.v4_not_plain()], dtype=np.int64),
-)
+_V4_SPANS = np.array(network.v4_not_plain(), dtype=np.int64).reshape(-1, 2)
+_V4_NOT_PLAIN = (_V4_SPANS[:, 0].copy(), _V4_SPANS[:, 1].copy())
 
 
 def _in_ranges(number: npt.NDArray[np.int64], ranges: tuple[Codes, Codes]) -> Bools:
