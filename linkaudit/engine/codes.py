@@ -9,6 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from linkaudit.engine.hashing import exact_codes
 from linkaudit.inventory.arrow import arrow, string_chunks, take
 
 Codes = npt.NDArray[np.int64]
@@ -45,6 +46,7 @@ def code_strings(strings: pa.ChunkedArray) -> tuple[Codes, pa.ChunkedArray]:
 
 
 KEY = "vkey"  # the engine's column of value keys (value_keys)
+_HASH_FROM = 10_000  # values of a type from which numpy hashing beats dictionary encoding
 
 
 def value_keys(table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]]) -> Codes:
@@ -52,8 +54,8 @@ def value_keys(table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]]) -> Co
 
     `rows` holds each type's row positions (rows.type_rows). Each type's values are coded
     once here, so matching and cross-selling never hash a value string again: short values
-    of a small alphabet (ASINs, GTINs, IPs) are packed into integers exactly, others are
-    dictionary-encoded.
+    of a small alphabet (ASINs, GTINs, IPs) are packed into integers exactly, many others
+    (titles) hashed in numpy and checked, the rest dictionary-encoded.
     """
     keys = np.zeros(len(table), dtype=np.int64)
     values = arrow(table["value"])
@@ -66,10 +68,11 @@ def value_keys(table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]]) -> Co
             else take(values, positions)
         )
         packed = _packed(part)
-        if packed is None:
-            codes, _ = code_strings(part)
-        else:
+        if packed is not None:
             codes = np.asarray(pd.factorize(packed)[0], dtype=np.int64)
+        else:
+            hashed = exact_codes(part) if len(part) >= _HASH_FROM else None
+            codes = hashed if hashed is not None else code_strings(part)[0]
         keys[positions] = codes + offset
         offset += int(codes.max(initial=-1)) + 1
     return keys

@@ -3,24 +3,25 @@
 A listings file holds millions of distinct titles; calling `catalogue.title_tokens` once
 per title costs tens of seconds. On printable-ASCII titles (no CJK, and the only white
 space is the space character) `title_tokens` is exactly: split on spaces, keep words of
-3+ characters that are not stop words, deduplicate. The kernel does that on the Arrow
-buffers; every other value goes through the registry's TOKENS function.
-tests/engine/test_tokens.py checks the two agree.
+3+ characters that are not stop words, deduplicate. The kernel does that on the bytes of
+the Arrow buffers and hashes each word (engine/hashing.py) instead of building strings;
+every other value goes through the registry's TOKENS function, its tokens hashed the same
+way. tests/engine/test_fast_paths.py checks the two agree.
 """
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from linkaudit.engine.codes import code_strings
-from linkaudit.inventory.arrow import not_plain
+from linkaudit.engine.hashing import Hashes, Words, low_bytes, span_hashes, string_hashes, words
+from linkaudit.inventory.arrow import not_plain, string_windows
 from linkaudit.normalize import TOKENS
 from linkaudit.normalize.catalogue import TITLE_STOPWORDS
 from linkaudit.vocab import AttrType
 
 Index = npt.NDArray[np.int64]
-_STOPWORDS = pa.array(sorted(TITLE_STOPWORDS), pa.large_string())
+Bools = npt.NDArray[np.bool_]
 _LOOK_BACK = 32  # tokens of one value compared pairwise; longer values are sorted
 
 
@@ -28,58 +29,125 @@ def value_tokens(values: pa.ChunkedArray, attribute: AttrType) -> tuple[Index, I
     """(position in values, token code) for each distinct token of each value.
 
     Equal tokens get equal codes (only identity matters for blocking), different ones
-    different codes.
+    different codes but for a 64-bit hash collision, which merges two blocks.
     """
     fast = np.zeros(len(values), dtype=bool)
     if attribute is AttrType.TITLE and len(values):
         fast = ~not_plain(values)
-    parts: list[tuple[Index, pa.ChunkedArray]] = []
+    parts: list[tuple[Index, Hashes]] = []
     if fast.any():
-        parts.append(_title_kernel(values, np.flatnonzero(fast)))
+        parts.append(_title_kernel(values, fast))
     rest = np.flatnonzero(~fast)
     if len(rest):
         parts.append(_registry(values, rest, attribute))
     if not parts:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     position = np.concatenate([p for p, _ in parts])
-    tokens = pa.chunked_array([c for _, t in parts for c in t.chunks], pa.large_string())
+    hashes = np.concatenate([h for _, h in parts])
     if len(parts) > 1:  # kernel rows, then the rest: back into value order
         order = np.argsort(position, kind="stable")
-        position, tokens = position[order], tokens.take(pa.array(order))
-    return _distinct(position, tokens)
+        position, hashes = position[order], hashes[order]
+    return _distinct(position, hashes)
 
 
-def _title_kernel(values: pa.ChunkedArray, rows: Index) -> tuple[Index, pa.ChunkedArray]:
-    picked = values if len(rows) == len(values) else values.take(pa.array(rows))
-    split = pc.split_pattern(picked, " ")
-    flat = pc.list_flatten(split)
-    parent = np.asarray(pc.list_parent_indices(split).to_numpy(zero_copy_only=False), np.int64)
-    keep = pc.and_(
-        pc.greater_equal(pc.binary_length(flat), 3), pc.invert(pc.is_in(flat, _STOPWORDS))
-    )
-    mask = np.asarray(keep.to_numpy(zero_copy_only=False), dtype=bool)
-    return rows[parent[mask]], flat.filter(keep).cast(pa.large_string())
+def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Index, Hashes]:
+    """(position, token hash) of the words of the `rows` values, on the bytes themselves:
+    a word is a run of non-space bytes inside one value; words shorter than 3 bytes and
+    stop words are left out."""
+    positions, hashes = [], []
+    base = 0
+    every = bool(rows.all())
+    for offsets, data in string_windows(values):
+        n = len(offsets) - 1
+        space = data == 32
+        edge = np.zeros(len(data) + 1, dtype=bool)  # where a value starts (or the data ends)
+        edge[offsets] = True
+        begin = edge[:-1].copy()  # a word starts after a space or at a value's start
+        begin[1:] |= space[:-1]
+        finish = edge[1:].copy()  # and ends before a space or at the value's end
+        finish[:-1] |= space[1:]
+        letter = ~space
+        starts = np.flatnonzero(letter & begin)
+        lengths = np.flatnonzero(letter & finish) + 1 - starts
+        counts = np.diff(np.searchsorted(starts, offsets))
+        parent = np.repeat(np.arange(base, base + n), counts)
+        keep = lengths >= 3
+        if not every:
+            keep &= rows[parent]
+        starts, lengths, parent = starts[keep], lengths[keep], parent[keep]
+        w = words(data)
+        head = low_bytes(w[starts], lengths)
+        kept = ~_stop_words(w, starts, lengths, head)
+        positions.append(parent[kept])
+        hashes.append(span_hashes(w, starts[kept], lengths[kept], head[kept]))
+        base += n
+    if not positions:
+        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
+    return np.concatenate(positions), np.concatenate(hashes)
 
 
-def _registry(
-    values: pa.ChunkedArray, rows: Index, attribute: AttrType
-) -> tuple[Index, pa.ChunkedArray]:
+def _stop_words(w: Words, starts: Index, lengths: Index, head: Hashes) -> Bools:
+    """Which words are stop words, compared exactly: length and first 16 bytes. A word's
+    first 8 bytes pick one slot of a small table holding each stop word alone."""
+    slot = (head * _STOP_MULTIPLIER) >> _STOP_SHIFT
+    stop: Bools = _STOP_HEAD[slot] == head
+    rows = np.flatnonzero(stop)
+    at = slot[rows]
+    tail = low_bytes(w[starts[rows] + 8], lengths[rows] - 8)
+    stop[rows] = (_STOP_LENGTH[at] == lengths[rows]) & (_STOP_TAIL[at] == tail)
+    return stop
+
+
+def _stop_table() -> tuple[np.uint64, Hashes, Hashes, Index]:
+    """A multiplier sending each stop word's first 8 bytes to its own slot of 1024, and
+    per slot the stop word's first and second 8 bytes and length (0: no stop word; a word
+    of 3+ printable bytes never has 0 as its first 8)."""
+    keys = []
+    for word in TITLE_STOPWORDS:
+        data = word.encode("utf-8")
+        if 3 <= len(data) <= 16:  # shorter words are dropped anyway
+            padded = data.ljust(16, b"\0")
+            keys.append([int.from_bytes(padded[i : i + 8], "little") for i in (0, 8)] + [len(data)])
+        elif len(data) > 16:
+            raise ValueError(f"title stop word longer than 16 bytes: {word!r}")
+    heads = np.array([k[0] for k in keys], dtype=np.uint64)
+    for seed in range(1, 10_000):
+        multiplier = np.uint64((0x9E3779B97F4A7C15 * seed) % 2**64 | 1)
+        slot = (heads * multiplier) >> _STOP_SHIFT
+        if len(np.unique(slot)) == len(slot):
+            break
+    else:
+        raise ValueError("no stop word table found")
+    head, tail = np.zeros(1024, np.uint64), np.zeros(1024, np.uint64)
+    length = np.zeros(1024, np.int64)
+    head[slot] = heads
+    tail[slot] = [k[1] for k in keys]
+    length[slot] = [k[2] for k in keys]
+    return multiplier, head, tail, length
+
+
+_STOP_SHIFT = np.uint64(54)  # 64 - 10 bits: 1024 slots
+_STOP_MULTIPLIER, _STOP_HEAD, _STOP_TAIL, _STOP_LENGTH = _stop_table()
+
+
+def _registry(values: pa.ChunkedArray, rows: Index, attribute: AttrType) -> tuple[Index, Hashes]:
     tokenize = TOKENS[attribute]
     lists = [tokenize(str(v)) for v in values.take(pa.array(rows)).to_pylist()]
     lengths = np.fromiter((len(t) for t in lists), dtype=np.int64, count=len(lists))
     flat = pa.array([t for tokens in lists for t in tokens], pa.large_string())
-    return np.repeat(rows, lengths), pa.chunked_array([flat])
+    return np.repeat(rows, lengths), string_hashes(pa.chunked_array([flat]))
 
 
-def _distinct(position: Index, tokens: pa.ChunkedArray) -> tuple[Index, Index]:
-    """Token codes, repeated (position, token) pairs dropped: a word used twice blocks once.
+def _distinct(position: Index, hashes: Hashes) -> tuple[Index, Index]:
+    """Token codes (in order of first appearance), repeated (position, token) pairs dropped:
+    a word used twice blocks once.
 
     `position` is ascending, so a value's tokens are adjacent: a repeat is found by looking
     back a few places (a value has a handful of tokens), not by sorting 10^7 keys.
     """
     if not len(position):
         return position, np.zeros(0, np.int64)
-    codes, _ = code_strings(tokens)
+    codes = np.asarray(pd.factorize(hashes)[0], dtype=np.int64)
     starts = np.flatnonzero(np.diff(position, prepend=position[0] - 1))
     longest = int(np.diff(starts, append=len(position)).max())
     if longest > _LOOK_BACK:  # a very long value: sort by (position, code) instead

@@ -95,6 +95,19 @@ def string_chunks(
     return out
 
 
+def string_windows(
+    values: pa.ChunkedArray, rows: int = 1 << 16
+) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]]:
+    """string_chunks() (offsets, data) in pieces of at most `rows` strings: byte-level
+    work on a piece keeps its temporaries small enough to reuse memory, not fault in more."""
+    pieces: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]] = []
+    for chunk in values.chunks:
+        for start in range(0, len(chunk), rows):
+            piece = pa.chunked_array([chunk.slice(start, rows)], type=values.type)
+            pieces.extend((offsets, data) for _, offsets, data in string_chunks(piece))
+    return pieces
+
+
 def _per_row(
     values: pa.ChunkedArray,
     suspicious: Callable[[npt.NDArray[np.uint8]], bool],

@@ -1,0 +1,67 @@
+"""Span hashes and the exact codes built on them agree with dictionary encoding."""
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linkaudit.engine import codes, hashing
+from linkaudit.engine.codes import code_strings, value_keys
+from linkaudit.engine.hashing import exact_codes, low_bytes, string_hashes
+from linkaudit.engine.rows import type_rows
+
+_TEXT = st.lists(
+    st.sampled_from(["", "a", "abcdefgh", "abcdefghi", "abcdefgh\x00", "ü", "标题 16 字节的标题"])
+    | st.text(max_size=40),
+    max_size=60,
+)
+
+
+def _chunked(values: list[str], split: int) -> pa.ChunkedArray:
+    cut = len(values) // split if split > 1 else len(values)
+    parts = [values[:cut], values[cut:]] if split > 1 else [values]
+    return pa.chunked_array([pa.array(p, pa.large_string()) for p in parts], pa.large_string())
+
+
+def test_low_bytes_keeps_exactly_count_bytes() -> None:
+    word = np.array([0x0807060504030201] * 5, dtype=np.uint64)
+    kept = low_bytes(word, np.array([-3, 0, 3, 8, 12], dtype=np.int64))
+    assert kept.tolist() == [0, 0, 0x030201, 0x0807060504030201, 0x0807060504030201]
+
+
+@given(_TEXT, st.integers(1, 2))
+@settings(max_examples=200, deadline=None)
+def test_equal_strings_get_equal_hashes_wherever_they_sit(values: list[str], split: int) -> None:
+    hashes = string_hashes(_chunked(values, split))
+    sliced = string_hashes(pa.chunked_array([pa.array(["pad", *values], pa.large_string())[1:]]))
+    assert hashes.tolist() == sliced.tolist()
+    by_value: dict[str, int] = {}
+    for value, h in zip(values, hashes.tolist(), strict=True):
+        assert by_value.setdefault(value, h) == h
+
+
+@given(_TEXT, st.integers(1, 2))
+@settings(max_examples=200, deadline=None)
+def test_exact_codes_are_dictionary_codes(values: list[str], split: int) -> None:
+    array = _chunked(values, split)
+    got = exact_codes(array)
+    assert got is not None
+    assert got.tolist() == code_strings(array)[0].tolist()
+
+
+def test_a_hash_collision_is_caught_and_value_keys_fall_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    values = ["red cup", "blue cup", "red cup", "lid"]
+    array = pa.chunked_array([pa.array(values, pa.large_string())])
+    monkeypatch.setattr(hashing, "string_hashes", lambda v: np.zeros(len(v), dtype=np.uint64))
+    assert exact_codes(array) is None  # every string "collides": the check notices
+    same = exact_codes(pa.chunked_array([pa.array(["x", "x"], pa.large_string())]))
+    assert same is not None and same.tolist() == [0, 0]
+    monkeypatch.setattr(codes, "_HASH_FROM", 1)
+    table = pd.DataFrame(
+        {"type": pd.Series(["title"] * 4, dtype="str"), "value": pd.Series(values, dtype="str")}
+    )
+    assert value_keys(table, type_rows(table)).tolist() == [0, 1, 0, 2]
