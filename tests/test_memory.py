@@ -21,3 +21,16 @@ def test_release_keeps_live_buffers(trim: bool, monkeypatch: pytest.MonkeyPatch)
     after = pa.default_memory_pool().bytes_allocated()
     assert after < before
     assert live.to_numpy()[-3:].tolist() == [999_997, 999_998, 999_999]
+
+
+def test_small_pages_turns_numpy_huge_page_advice_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from numpy._core import multiarray
+
+    calls: list[bool] = []
+    monkeypatch.setattr(multiarray, "_set_madvise_hugepage", calls.append)
+    monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
+    memory.small_pages()
+    assert calls == [False]
+    monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")  # the user's own choice is kept
+    memory.small_pages()
+    assert calls == [False]

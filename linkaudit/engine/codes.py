@@ -113,6 +113,17 @@ def code_values(frame: pd.DataFrame, column: str) -> tuple[Codes, pa.ChunkedArra
     integer hash pass instead of hashing the strings again)."""
     if column != "value" or KEY not in frame.columns:
         return code(frame[column])
+    codes, firsts = _key_codes(frame)
+    values = arrow(frame["value"])
+    if len(firsts) == len(values):  # every row a new value, in order: no take needed
+        return codes, pa.chunked_array([values.combine_chunks()], type=pa.large_string())
+    strings = take(values, firsts)
+    return codes, pa.chunked_array([strings.combine_chunks()], type=pa.large_string())
+
+
+def _key_codes(frame: pd.DataFrame) -> tuple[Codes, npt.NDArray[np.intp]]:
+    """Codes of the frame's value keys in order of first appearance, and each code's
+    first row."""
     keys = frame[KEY].to_numpy()
     codes = keys - (keys.min() if len(keys) else 0)
     top = np.maximum.accumulate(codes) if len(codes) else codes
@@ -125,9 +136,7 @@ def code_values(frame: pd.DataFrame, column: str) -> tuple[Codes, pa.ChunkedArra
         top = np.maximum.accumulate(codes)
         new[1:] = top[1:] > top[:-1]
     # first-appearance numbering: a code is new where it tops the running maximum
-    firsts = np.flatnonzero(new)
-    strings = take(arrow(frame["value"]), firsts)
-    return codes, pa.chunked_array([strings.combine_chunks()], type=pa.large_string())
+    return codes, np.flatnonzero(new)
 
 
 def repeated(frame: pd.DataFrame, column: str = "value", per: str | None = None) -> pd.DataFrame:
@@ -136,7 +145,8 @@ def repeated(frame: pd.DataFrame, column: str = "value", per: str | None = None)
     shared. A hash pass and a bincount, so exact matching never sorts 10^6 unique ASINs."""
     if len(frame) < 2:
         return frame.iloc[0:0]
-    codes, _ = code_values(frame, column)
+    keyed = column == "value" and KEY in frame.columns
+    codes = _key_codes(frame)[0] if keyed else code(frame[column])[0]
     counted = codes
     if per is not None:
         holders, _ = code(frame[per])
