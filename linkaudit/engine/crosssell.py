@@ -4,15 +4,17 @@ Only pairs already linked are examined (one join per link's listings, never all 
 The same product on different marketplaces is not cross-selling (domain notes).
 """
 
+import numpy as np
 import pandas as pd
 
-from linkaudit.engine.codes import repeated
+from linkaudit.engine.codes import KEY, repeated
 from linkaudit.engine.rows import Context, scoped
 from linkaudit.inventory.model import AccountRecord
 from linkaudit.result import CrossSelling
 
 MAX_EXAMPLES = 10
 PRODUCT_TYPES = ("asin", "gtin")
+_READ = ["account_id", "type", "value", "marketplace", "src", "line", KEY]  # columns used
 
 
 def _newer(a: str, b: str, accounts: dict[str, AccountRecord]) -> str | None:
@@ -24,24 +26,35 @@ def _newer(a: str, b: str, accounts: dict[str, AccountRecord]) -> str | None:
     return a if opened_a > opened_b else b
 
 
+def _shared(frame: pd.DataFrame, linked: set[str]) -> pd.DataFrame:
+    """The rows of linked accounts holding a value that another linked account holds too.
+
+    Decided on the account and value key columns alone; the other columns are copied for
+    the few rows that remain, not for every listing of every linked account.
+    """
+    mine = np.flatnonzero(frame["account_id"].isin(linked).to_numpy(dtype=bool))
+    value = KEY if KEY in frame.columns else "value"
+    probe = frame.iloc[mine][["account_id", value]].reset_index(drop=True)
+    kept = repeated(probe.assign(position=mine), per="account_id")["position"].to_numpy()
+    return frame.iloc[kept][[c for c in _READ if c in frame.columns]]
+
+
 def cross_selling(
-    listed: pd.DataFrame,
+    listed: list[pd.DataFrame],
     pairs: list[tuple[str, str]],
     accounts: dict[str, AccountRecord],
     ctx: Context,
 ) -> dict[tuple[str, str], list[CrossSelling]]:
     """Per linked pair: one CrossSelling per marketplace on which both sell a product.
 
-    `listed` holds the attribute-table rows of the PRODUCT_TYPES."""
-    if not pairs:
+    `listed` holds the attribute-table rows of the PRODUCT_TYPES, a frame per type."""
+    if not pairs or not listed:
         return {}
     linked = {acc for pair in pairs for acc in pair}
     # only values two of the linked accounts hold can overlap: the string work below is
-    # then on a few rows only
-    products = repeated(
-        listed[listed["account_id"].isin(linked)],
-        per="account_id",
-    )
+    # then on a few rows only (and the linked accounts' rows are taken from each type's
+    # rows before they are joined: joining 10^6 listings first copies them all)
+    products = pd.concat([_shared(frame, linked) for frame in listed], ignore_index=True)
     if products.empty:
         return {}
     products = scoped(products, "same_marketplace", ctx)

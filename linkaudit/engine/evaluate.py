@@ -179,7 +179,7 @@ def _links(
 ) -> tuple[list[Link], Grouping, set[str]]:
     """Score, cross-selling, groups and ranked links."""
     scored = score_all(matched.hits, rules)
-    products = tables.of(list(PRODUCT_TYPES))
+    products = [tables.of([t]) for t in PRODUCT_TYPES if t in tables.rows]
     cross = cross_selling(products, [(s.a, s.b) for s in scored], accounts, ctx)
     severities = {(s.a, s.b): final_severity(s, cross.get((s.a, s.b), [])) for s in scored}
     threshold = config.scan.group_severity

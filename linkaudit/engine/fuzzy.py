@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from linkaudit.engine.codes import Coded, Codes, runs
+from linkaudit.engine.codes import Coded, Codes, code, runs
 from linkaudit.engine.tokens import value_tokens
 from linkaudit.normalize import SIMILARITY
 from linkaudit.timing import stage
@@ -97,11 +97,13 @@ def similar_pairs(block: Blocking, occ: pd.DataFrame, coded: Coded) -> pd.DataFr
     """
     with stage("fuzzy"):
         rows = np.flatnonzero(occ["holders"].to_numpy() <= block.hub_threshold)
-        accounts = occ["account_id"].to_numpy(dtype=object)
+        # accounts as codes: a Python string per row of a 10^6-row listing costs 100s of MB
+        account, names = code(occ["account_id"])
+        holders = Holders(account, np.asarray(names.to_numpy(zero_copy_only=False), object))
         # blocks never cross scopes, so each scope (marketplace) is matched on its own: the
         # working set is that of the largest marketplace, not of the whole inventory
         parts = [
-            _similar_in(block, coded.compact(part), accounts[part])
+            _similar_in(block, coded.compact(part), holders.subset(part))
             for part in _by_scope(coded.scope, rows)
             if len(part) >= 2
         ]
@@ -117,7 +119,18 @@ def _by_scope(scope: Codes, rows: npt.NDArray[np.intp]) -> list[npt.NDArray[np.i
     return np.split(rows[order], np.flatnonzero(start)[1:])
 
 
-def _similar_in(block: Blocking, coded: Coded, accounts: np.ndarray) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Holders:
+    """The account of each occurrence row, as a code into `names`."""
+
+    account: Codes
+    names: npt.NDArray[np.object_]
+
+    def subset(self, rows: npt.NDArray[np.intp]) -> "Holders":
+        return Holders(self.account[rows], self.names)
+
+
+def _similar_in(block: Blocking, coded: Coded, accounts: Holders) -> pd.DataFrame:
     """similar_pairs() within one scope."""
     cand = candidate_pairs(coded, block.attribute, block.max_block)
     if cand.empty:
@@ -127,12 +140,13 @@ def _similar_in(block: Blocking, coded: Coded, accounts: np.ndarray) -> pd.DataF
     return _account_pairs(coded, accounts, cand)
 
 
-def _account_pairs(coded: Coded, accounts: np.ndarray, cand: pd.DataFrame) -> pd.DataFrame:
-    holders = pd.DataFrame({"v": coded.value, "s": coded.scope, "acc": accounts})
+def _account_pairs(coded: Coded, accounts: Holders, cand: pd.DataFrame) -> pd.DataFrame:
+    holders = pd.DataFrame({"v": coded.value, "s": coded.scope, "acc": accounts.account})
     joined = cand.merge(holders.rename(columns={"v": "x", "acc": "acc_x"}), on=["x", "s"])
     joined = joined.merge(holders.rename(columns={"v": "y", "acc": "acc_y"}), on=["y", "s"])
     joined = joined.loc[joined["acc_x"] != joined["acc_y"]]
-    acc_x, acc_y = joined["acc_x"].to_numpy(object), joined["acc_y"].to_numpy(object)
+    acc_x = accounts.names[joined["acc_x"].to_numpy(np.int64)]
+    acc_y = accounts.names[joined["acc_y"].to_numpy(np.int64)]
     value_x, value_y = coded.strings(joined["x"].to_numpy()), coded.strings(joined["y"].to_numpy())
     swap = acc_x > acc_y
     return pd.DataFrame(
