@@ -42,6 +42,9 @@ def _addr(raw: str) -> str:
             "中国 广东省深圳市南山区 科技园路１号Ａ栋１２０３室",
         ),
         ("People's Republic of China", "PRC"),
+        # a multi-line cell (Alt+Enter in Excel): a line break separates words
+        ("Room 1203\nBuilding 5\n88 Keyuan Road", "Room 1203, Building 5, 88 Keyuan Road"),
+        ("Room 1203\r\nBuilding 5\t88 Keyuan Road", "Room 1203 Building 5 88 Keyuan Road"),
     ],
 )
 def test_address_equivalent(a: str, b: str) -> None:
