@@ -66,6 +66,19 @@ def test_multi_valued_cells(tmp_path: Path) -> None:
     assert len(values(inv, "title")) == 1  # free text is never split
 
 
+def test_full_width_separators_split_values(tmp_path: Path) -> None:
+    # a Chinese keyboard types `；` and `｜`; NFKC reads them as `;` and `|` (spec 2, 3)
+    write(
+        tmp_path,
+        "people.csv",
+        "account_id,phone,email\nacc-1,13800138000；13900139000,a@example.com｜b@example.com\n",
+    )
+    inv = read(tmp_path, Config.model_validate({"defaults": {"country": "CN"}}))
+    assert values(inv, "phone") == ["+8613800138000", "+8613900139000"]
+    assert values(inv, "email") == ["a@example.com", "b@example.com"]
+    assert set(provenance(inv, "phone").values()) == {"people.csv:2"}
+
+
 def test_cells_cleaned_and_placeholders_dropped(tmp_path: Path) -> None:
     write(
         tmp_path,
