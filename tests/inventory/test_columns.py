@@ -22,6 +22,15 @@ def test_header_folding_and_aliases(tmp_path: Path) -> None:
     assert inv.notes.count("devices.csv: column 'Fax' is not used by any rule") == 1
 
 
+def test_invisible_characters_in_headers_are_ignored(tmp_path: Path) -> None:
+    # a second byte-order mark (a tool that adds one to a file that has one), a zero-width
+    # space pasted with a header: spec 3 removes them before any comparison
+    write(tmp_path, "logins.csv", "\ufeff\ufeffaccount_id,ip\u200b\nacc-1,203.0.113.7\n")
+    inv = read(tmp_path)
+    assert values(inv, "ip") == ["203.0.113.7"]
+    assert not inv.problems
+
+
 def test_config_column_mapping(tmp_path: Path) -> None:
     write(tmp_path, "logins.csv", "Store,Login IP\nacc-1,203.0.113.7\n")
     config = Config(columns={Kind.LOGINS: {"Store": "account_id", "Login IP": "ip"}})
@@ -137,3 +146,4 @@ def test_attributes_kind(tmp_path: Path) -> None:
     assert values(inv, "ip_subnet") == ["203.0.113.0/24"]
     assert inv.hashed
     assert [p.where for p in inv.problems] == ["attributes.csv:4"]
+
