@@ -147,3 +147,20 @@ def test_attributes_kind(tmp_path: Path) -> None:
     assert inv.hashed
     assert [p.where for p in inv.problems] == ["attributes.csv:4"]
 
+
+def test_attributes_kind_values_that_identify_nobody_are_dropped(tmp_path: Path) -> None:
+    # taken as normalised (spec 2.10), but placeholders, non-public IPs and broadcast MACs
+    # are never evidence (spec 3); a hashed value is opaque and kept
+    write(
+        tmp_path,
+        "attributes.csv",
+        "account_id,type,value,hashed\n"
+        "acc-1,ip,192.168.1.1,false\nacc-1,email,unknown,false\nacc-1,mac,ff:ff:ff:ff:ff:ff,\n"
+        "acc-1,device_id,N/A,\nacc-1,ip,203.0.113.7,\nacc-1,email,0,true\n",
+    )
+    table = read(tmp_path).attributes
+    assert sorted(zip(table["type"], table["value"], strict=True)) == [
+        ("email", "0"),
+        ("ip", "203.0.113.7"),
+        ("ip_subnet", "203.0.113.0/24"),
+    ]
