@@ -4,6 +4,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from linkaudit.normalize.base import clean
 from linkaudit.vocab import Kind
 
 # Spec 2: a file's kind is its stem (or a workbook sheet's name), case-insensitive.
@@ -113,8 +114,9 @@ _FOLD_AWAY = re.compile(r"[\s\-_]+")
 
 
 def fold_header(text: str) -> str:
-    """`Account ID`, `account-id`, `ACCOUNT_ID` -> `accountid` (spec 1), after NFKC."""
-    return _FOLD_AWAY.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """`Account ID`, `account-id`, `ACCOUNT_ID` -> `accountid` (spec 1), after clean():
+    NFKC, and zero-width and control characters removed (a stray byte-order mark)."""
+    return _FOLD_AWAY.sub("", unicodedata.normalize("NFKC", clean(text).casefold()))
 
 
 def _kind_index() -> dict[str, Kind]:

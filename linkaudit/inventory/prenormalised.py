@@ -9,6 +9,7 @@ pseudonymised copy written by `linkaudit hash` keeps what the account rules read
 from collections.abc import Callable
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from linkaudit.config import Config
@@ -18,7 +19,7 @@ from linkaudit.inventory.context import row_context
 from linkaudit.inventory.issues import Issues
 from linkaudit.inventory.model import Problem
 from linkaudit.inventory.sheet import Sheet
-from linkaudit.normalize import DERIVED
+from linkaudit.normalize import DERIVED, NORMALIZERS, NOTHING
 from linkaudit.vocab import AttrType
 
 _TRUE = frozenset({"true", "1", "yes", "y", "t", "是"})
@@ -42,18 +43,34 @@ def attribute_kind_rows(sheet: Sheet, config: Config, issues: Issues) -> list[Ch
     _report_unknown(sheet, type_at, types, known, issues)
     chunks = []
     for name in sorted(set(types.unique()) & known):
+        attr = AttrType(name)
         rows = np.flatnonzero(((types == name) & (base["raw"] != "")).to_numpy())
+        rows = rows[_somebody(base["raw"].iloc[rows], hashed.iloc[rows], attr)]
         if not len(rows):
             continue
         cells = base.iloc[rows].reset_index(drop=True)
         hashes = hashed.iloc[rows].reset_index(drop=True)
         weaks = weak.iloc[rows].to_numpy(dtype=bool)
-        attr = AttrType(name)
         src = sheet.src(value_at)
         value = arrow(cells["raw"])
         chunks.append(build(cells, None, attr.value, src, value, weaks, None, hashes.to_numpy()))
         chunks.extend(_derived(cells, attr, src, hashes))
     return chunks
+
+
+def _somebody(values: pd.Series, hashed: pd.Series, attr: AttrType) -> npt.NDArray[np.bool_]:
+    """False for plain values that identify nobody: taken as normalised (spec 2.10), a
+    placeholder, a non-public IP or a broadcast MAC is still never evidence (spec 3).
+    A hash is opaque and kept; a value the normaliser cannot read is kept as written."""
+    keep = np.ones(len(values), dtype=bool)
+    normalizer = NORMALIZERS.get(attr)
+    plain = np.flatnonzero(~hashed.to_numpy(dtype=bool))
+    if normalizer is None or not len(plain):
+        return keep
+    texts = values.iloc[plain]
+    nobody = {t: normalizer(t, None) == NOTHING for t in texts.unique()}
+    keep[plain] = ~texts.map(nobody).to_numpy(dtype=bool)
+    return keep
 
 
 def _truth(sheet: Sheet, column: str) -> pd.Series:

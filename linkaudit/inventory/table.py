@@ -6,7 +6,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from linkaudit.config import Config
-from linkaudit.inventory.arrow import arrow, clean_cells, containing
+from linkaudit.inventory.arrow import arrow, clean_cells, containing, not_plain, take
 from linkaudit.inventory.chunk import Chunk
 from linkaudit.inventory.context import row_context
 from linkaudit.inventory.issues import Issues
@@ -45,6 +45,10 @@ COLUMN_TYPES: dict[Kind, dict[str, AttrType]] = {
 NO_SPLIT: frozenset[AttrType] = frozenset(
     {T.TITLE, T.ADDRESS, T.COMPANY_NAME, T.BRAND, T.WIFI_SSID}
 )
+# Value separators (spec 2): `;` and `|`, and the forms NFKC reads as them (spec 3), such as
+# the full-width `；` and `｜` a Chinese keyboard types.
+_WIDE_SEPARATORS = "[\uff1b\uff5c\ufe54\u037e]"
+_SEPARATORS = "[;|\uff1b\uff5c\ufe54\u037e]"
 
 
 def sheet_rows(
@@ -107,14 +111,14 @@ def column_cells(
 
 def _split(rows: np.ndarray | None, parts: pd.Series) -> tuple[np.ndarray | None, pd.Series]:
     """Multi-valued cells split; `rows` (None: every row) are the parts' rows in the sheet."""
-    many = containing(arrow(parts), ";|")
+    many = _separated(arrow(parts))
     if not many.any():
         return rows, parts
     if rows is None:
         rows = np.arange(len(parts))
     single = np.flatnonzero(~many)
     exploded = (
-        parts.iloc[np.flatnonzero(many)].reset_index(drop=True).str.split(r"[;|]", regex=True)
+        parts.iloc[np.flatnonzero(many)].reset_index(drop=True).str.split(_SEPARATORS, regex=True)
     )
     exploded = exploded.explode()  # type: ignore[assignment]
     new_rows = np.concatenate([rows[single], rows[np.flatnonzero(many)][exploded.index.to_numpy()]])
@@ -123,3 +127,13 @@ def _split(rows: np.ndarray | None, parts: pd.Series) -> tuple[np.ndarray | None
         ignore_index=True,
     )
     return new_rows, new_parts
+
+
+def _separated(values: pa.ChunkedArray) -> np.ndarray:
+    """Rows holding a value separator; only rows with non-ASCII text can hold a wide one."""
+    many = containing(values, ";|")
+    odd = np.flatnonzero(not_plain(values))
+    if len(odd):
+        wide = pc.match_substring_regex(take(values, odd), _WIDE_SEPARATORS)
+        many[odd[np.asarray(wide.to_numpy(zero_copy_only=False), dtype=bool)]] = True
+    return many

@@ -111,17 +111,26 @@ def address_numbers(value: str) -> Counter[str]:
     return Counter(n.lstrip("0") or "0" for n in _DIGITS.findall(value))
 
 
+def address_letters(value: str) -> Counter[str]:
+    """Every single-letter word of a canonical address (`flat a`, `12 b`, `a 栋`), as a multiset."""
+    return Counter(t for t in value.split() if len(t) == 1 and t.isascii() and t.isalpha())
+
+
 def address_similarity(a: str, b: str) -> float:
     """Similarity of two canonical addresses in [0, 1]: rapidfuzz token_set_ratio.
 
-    Guard: when the numbers differ (`room 1203` vs `room 1204`) the result stays below 0.5:
-    two flats in one building are not one address (spec 3). The one difference allowed is a
-    postcode (a number of 5+ digits) written on one side only.
+    Guard: when the numbers differ (`room 1203` vs `room 1204`) or the unit letters differ
+    (`flat a` vs `flat b`, `12a` vs `12b`, `A栋` vs `B栋`) the result stays below 0.5: two
+    flats in one building are not one address (spec 3). The differences allowed are a
+    postcode (a number of 5+ digits) or letters written on one side only.
     """
     if a == b:
         return 1.0
     score = float(fuzz.token_set_ratio(a, b)) / 100.0
-    if not _numbers_compatible(address_numbers(a), address_numbers(b)):
+    letters_a, letters_b = address_letters(a), address_letters(b)
+    if not _numbers_compatible(address_numbers(a), address_numbers(b)) or (
+        letters_a - letters_b and letters_b - letters_a
+    ):
         score = min(score, 0.49)
     return score
 

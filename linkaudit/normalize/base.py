@@ -32,6 +32,9 @@ NOTHING = Norm(None)
 Normalizer = Callable[[str, str | None], Norm]
 
 _INVISIBLE = re.compile("[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Tabs and line breaks are control characters that separate words (a multi-line address
+# cell): they become a space, or `Building 5<LF>88 Road` would read `Building 588 Road`.
+_BREAKS = re.compile("[\t\n\v\f\r\u0085]")
 
 # Spec 3: values that identify nobody. Compared after clean() and casefold().
 PLACEHOLDERS: frozenset[str] = frozenset(
@@ -41,8 +44,10 @@ PLACEHOLDERS: frozenset[str] = frozenset(
 
 
 def clean(raw: str) -> str:
-    """NFKC (full-width to ASCII), invisible and control characters removed, trimmed."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", raw)).strip()
+    """NFKC (full-width to ASCII), invisible and control characters removed, trimmed;
+    tabs and line breaks inside the text become spaces."""
+    text = unicodedata.normalize("NFKC", raw)
+    return _INVISIBLE.sub("", _BREAKS.sub(" ", text)).strip()
 
 
 def is_placeholder(text: str) -> bool:

@@ -26,6 +26,7 @@ from linkaudit.normalize.text import (
     final,
     fold,
     prepare,
+    prepare_identifier,
     strip_punctuation,
     upper,
     word_set,
@@ -38,7 +39,7 @@ _BAD_ASIN = "not an ASIN (expected B0 and 8 letters or digits, or a 10-digit ISB
 
 def normalize_asin(raw: str, country: str | None = None) -> Norm:
     """An ASIN, trimmed and upper-case; unusual shapes are kept with a problem."""
-    text = prepare(raw)
+    text = prepare_identifier(raw)
     if text is None:
         return NOTHING
     value = upper(text)
@@ -132,7 +133,7 @@ _AMAZON_SIZE = re.compile(r"\._[^/]*?_\.(jpe?g|png|gif|webp)$", re.IGNORECASE)
 
 def normalize_image(raw: str, country: str | None = None) -> Norm:
     """An image hash or URL (see module docstring)."""
-    text = prepare(raw)
+    text = prepare_identifier(raw)
     if text is None:
         return NOTHING
     if _HEX_HASH.match(text):

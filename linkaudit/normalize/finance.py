@@ -20,7 +20,15 @@ from stdnum import iban, luhn
 
 from linkaudit.normalize.base import NOTHING, Norm
 from linkaudit.normalize.contact import fold_email
-from linkaudit.normalize.text import all_zero, compact, final, fold, prepare, upper
+from linkaudit.normalize.text import (
+    all_zero,
+    compact,
+    final,
+    fold,
+    prepare,
+    prepare_identifier,
+    upper,
+)
 
 _SEPARATORS = re.compile(r"[\s\-.]+")
 _FULL = re.compile(r"^\d{13,19}$", re.ASCII)
@@ -85,7 +93,7 @@ def normalize_bank_account(raw: str, country: str | None = None) -> Norm:
 
 def normalize_payout_account(raw: str, country: str | None = None) -> Norm:
     """A Payoneer / WorldFirst / PingPong / LianLian account: case-folded, emails folded."""
-    text = prepare(raw)
+    text = prepare_identifier(raw)
     if text is None:
         return NOTHING
     email = fold_email(text) if "@" in text else None

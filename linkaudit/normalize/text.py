@@ -22,6 +22,13 @@ def prepare(raw: str) -> str | None:
     return text
 
 
+def prepare_identifier(raw: str) -> str | None:
+    """prepare(), and None for an all-zero filler too (`0000`, the nil UUID): spec 3 lists
+    `0` and `000-000-0000` as placeholders, and a zeroed id identifies nobody."""
+    text = prepare(raw)
+    return None if text is None or all_zero(text) else text
+
+
 def fold(text: str) -> str:
     """Case-fold, then NFKC again: casefold() can produce text that NFKC would change."""
     folded = text.casefold()

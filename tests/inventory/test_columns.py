@@ -22,6 +22,15 @@ def test_header_folding_and_aliases(tmp_path: Path) -> None:
     assert inv.notes.count("devices.csv: column 'Fax' is not used by any rule") == 1
 
 
+def test_invisible_characters_in_headers_are_ignored(tmp_path: Path) -> None:
+    # a second byte-order mark (a tool that adds one to a file that has one), a zero-width
+    # space pasted with a header: spec 3 removes them before any comparison
+    write(tmp_path, "logins.csv", "\ufeff\ufeffaccount_id,ip\u200b\nacc-1,203.0.113.7\n")
+    inv = read(tmp_path)
+    assert values(inv, "ip") == ["203.0.113.7"]
+    assert not inv.problems
+
+
 def test_config_column_mapping(tmp_path: Path) -> None:
     write(tmp_path, "logins.csv", "Store,Login IP\nacc-1,203.0.113.7\n")
     config = Config(columns={Kind.LOGINS: {"Store": "account_id", "Login IP": "ip"}})
@@ -64,6 +73,19 @@ def test_multi_valued_cells(tmp_path: Path) -> None:
     assert values(inv, "email") == ["a@example.com", "b@example.com", "c@example.com"]
     assert set(provenance(inv, "email").values()) == {"people.csv:2"}
     assert len(values(inv, "title")) == 1  # free text is never split
+
+
+def test_full_width_separators_split_values(tmp_path: Path) -> None:
+    # a Chinese keyboard types `；` and `｜`; NFKC reads them as `;` and `|` (spec 2, 3)
+    write(
+        tmp_path,
+        "people.csv",
+        "account_id,phone,email\nacc-1,13800138000；13900139000,a@example.com｜b@example.com\n",
+    )
+    inv = read(tmp_path, Config.model_validate({"defaults": {"country": "CN"}}))
+    assert values(inv, "phone") == ["+8613800138000", "+8613900139000"]
+    assert values(inv, "email") == ["a@example.com", "b@example.com"]
+    assert set(provenance(inv, "phone").values()) == {"people.csv:2"}
 
 
 def test_cells_cleaned_and_placeholders_dropped(tmp_path: Path) -> None:
@@ -124,3 +146,21 @@ def test_attributes_kind(tmp_path: Path) -> None:
     assert values(inv, "ip_subnet") == ["203.0.113.0/24"]
     assert inv.hashed
     assert [p.where for p in inv.problems] == ["attributes.csv:4"]
+
+
+def test_attributes_kind_values_that_identify_nobody_are_dropped(tmp_path: Path) -> None:
+    # taken as normalised (spec 2.10), but placeholders, non-public IPs and broadcast MACs
+    # are never evidence (spec 3); a hashed value is opaque and kept
+    write(
+        tmp_path,
+        "attributes.csv",
+        "account_id,type,value,hashed\n"
+        "acc-1,ip,192.168.1.1,false\nacc-1,email,unknown,false\nacc-1,mac,ff:ff:ff:ff:ff:ff,\n"
+        "acc-1,device_id,N/A,\nacc-1,ip,203.0.113.7,\nacc-1,email,0,true\n",
+    )
+    table = read(tmp_path).attributes
+    assert sorted(zip(table["type"], table["value"], strict=True)) == [
+        ("email", "0"),
+        ("ip", "203.0.113.7"),
+        ("ip_subnet", "203.0.113.0/24"),
+    ]

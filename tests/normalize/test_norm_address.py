@@ -42,6 +42,9 @@ def _addr(raw: str) -> str:
             "中国 广东省深圳市南山区 科技园路１号Ａ栋１２０３室",
         ),
         ("People's Republic of China", "PRC"),
+        # a multi-line cell (Alt+Enter in Excel): a line break separates words
+        ("Room 1203\nBuilding 5\n88 Keyuan Road", "Room 1203, Building 5, 88 Keyuan Road"),
+        ("Room 1203\r\nBuilding 5\t88 Keyuan Road", "Room 1203 Building 5 88 Keyuan Road"),
     ],
 )
 def test_address_equivalent(a: str, b: str) -> None:
@@ -80,6 +83,11 @@ def test_address_different(a: str, b: str) -> None:
         ("科技园路1号A栋1203室", "科技园路1号A栋1204室"),
         ("Room 1203, Building 5, 88 Keji Rd", "Building 5, 88 Keji Rd"),
         ("Unit 5, 12 Main St", "Unit 12, 5 Main St 5"),
+        # flats and blocks told apart by a letter
+        ("Flat A, 12/F, Tower 1, 88 Keyuan Rd", "Flat B, 12/F, Tower 1, 88 Keyuan Rd"),
+        ("Room 12A, 88 Keyuan Road, Shenzhen", "Room 12B, 88 Keyuan Road, Shenzhen"),
+        ("Apt 4B, 100 Main St, New York, NY 10001", "Apt 4C, 100 Main St, New York, NY 10001"),
+        ("科技园路1号A栋1203室", "科技园路1号B栋1203室"),
     ],
 )
 def test_two_flats_in_one_building_are_not_one_address(a: str, b: str) -> None:
@@ -100,6 +108,7 @@ def test_two_flats_in_one_building_are_not_one_address(a: str, b: str) -> None:
             0.95,
         ),
         ("广东省深圳市南山区科技园路1号A栋1203室", "深圳市南山区科技园路1号A栋1203室", 0.95),
+        ("Room 1203, Block B, 88 Keji Rd", "Room 1203, 88 Keji Rd", 0.95),
     ],
 )
 def test_same_place_written_differently_is_similar(a: str, b: str, low: float) -> None:

@@ -197,6 +197,8 @@ def test_tax_id_validation(raw: str, country: str | None, problem: str | None) -
         ("李先生", "李"),
         ("ＬＩ ＷＥＩ", "li wei"),
         ("  Li   Wei ", "Li Wei"),
+        ("Wei\nLI", "li wei"),
+        ("Wei\tLI", "li wei"),
     ],
 )
 def test_person_equivalent(a: str, b: str) -> None:

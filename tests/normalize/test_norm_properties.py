@@ -169,3 +169,31 @@ def test_tokens_are_total_and_sorted(kind: AttrType, raw: str) -> None:
     keys = TOKENS[kind](value)
     assert keys == sorted(set(keys))
     assert all(isinstance(key, str) and key for key in keys)
+
+
+# Identifier types: an all-zero value (`0000`, the nil UUID) is a filler, like `0` and
+# `000-000-0000` (spec 3), never evidence. Free text (titles, brands, names) is not listed.
+IDENTIFIERS = [
+    AttrType.DEVICE_ID,
+    AttrType.FINGERPRINT,
+    AttrType.BROWSER_PROFILE,
+    AttrType.PAYOUT_ACCOUNT,
+    AttrType.ASIN,
+    AttrType.IMAGE,
+    AttrType.CARD,
+    AttrType.BANK_ACCOUNT,
+    AttrType.REGISTRATION_NUMBER,
+    AttrType.TAX_ID,
+    AttrType.DOCUMENT,
+    AttrType.GTIN,
+    AttrType.PHONE,
+    AttrType.MAC,
+]
+
+
+@pytest.mark.parametrize("kind", IDENTIFIERS)
+@pytest.mark.parametrize(
+    "raw", ["0000", "0000000000", "00000000-0000-0000-0000-000000000000", "0000000000000000"]
+)
+def test_all_zero_identifiers_are_nothing(kind: AttrType, raw: str) -> None:
+    assert NORMALIZERS[kind](raw, "CN").value is None
