@@ -55,6 +55,28 @@ hub_threshold = 20
         ("[scan]\n\nhub_treshold = 5\n", 3, "scan.hub_treshold"),
         ('[[allow]]\ntype = "nonsense"\nvalue = "x"\nreason = "y"\n', 2, "allow.0.type"),
         ("[rules.x]\nweight = 3\n", 2, "rules.x.weight"),
+        # the second [[allow]] / [[approved]] table, not the first one's line
+        (
+            '[[allow]]\ntype = "ip"\nvalue = "x"\nreason = "y"\n\n'
+            '[[allow]]\ntype = "nonsense"\nvalue = "x"\nreason = "y"\n',
+            7,
+            "allow.1.type",
+        ),
+        (
+            '[[approved]]\naccounts = ["a", "b"]\nreason = "x"\n'
+            '[[approved]]\naccounts = ["a", "b"]\nreason = 5\n',
+            6,
+            "approved.1.reason",
+        ),
+        # a missing field: the line of its table
+        ('[[allow]]\ntype = "ip"\nvalue = "x"\n', 1, "allow.0.reason"),
+        (
+            '[[allow]]\ntype = "ip"\nvalue = "x"\n'
+            '[[allow]]\ntype = "ip"\nvalue = "z"\nreason = "y"\n',
+            1,
+            "allow.0.reason",
+        ),
+        ('[columns.nokind]\n"x" = "ip"\n', 1, "columns.nokind"),
     ],
 )
 def test_invalid_config_names_file_line_and_field(
