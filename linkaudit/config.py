@@ -53,24 +53,26 @@ class Approved(_Strict):
     reason: str
 
 
+# strict=True: TOML values have real types, so `weight = true` or `enabled = "no"` is a
+# mistake to report, never a value to coerce (a boolean would become the weight 1.0)
 class RuleOverride(_Strict):
-    enabled: bool | None = None
-    weight: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    enabled: Annotated[bool, Field(strict=True)] | None = None
+    weight: Annotated[float, Field(ge=0.0, le=1.0, strict=True)] | None = None
     severity: Severity | None = None
 
 
 class ScanSettings(_Strict):
-    hub_threshold: Annotated[int, Field(ge=2)] = 10
+    hub_threshold: Annotated[int, Field(ge=2, strict=True)] = 10
     group_severity: Severity = Severity.MEDIUM
 
 
 class Limits(_Strict):
     """Size limits on what is read; raise them here or with --max-file-mb."""
 
-    max_file_mb: Annotated[float, Field(gt=0)] = 2048.0
-    max_cell_chars: Annotated[int, Field(gt=0)] = 100_000
-    max_xlsx_inflated_mb: Annotated[float, Field(gt=0)] = 1024.0
-    max_document_mb: Annotated[float, Field(gt=0)] = 50.0
+    max_file_mb: Annotated[float, Field(gt=0, strict=True)] = 2048.0
+    max_cell_chars: Annotated[int, Field(gt=0, strict=True)] = 100_000
+    max_xlsx_inflated_mb: Annotated[float, Field(gt=0, strict=True)] = 1024.0
+    max_document_mb: Annotated[float, Field(gt=0, strict=True)] = 50.0
 
 
 class Config(_Strict):

@@ -97,3 +97,25 @@ def test_toml_syntax_error_names_line(tmp_path: Path) -> None:
 def test_explicit_missing_config(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path, tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("[rules.x]\nweight = true\n", "rules.x.weight"),
+        ('[rules.x]\nenabled = "no"\n', "rules.x.enabled"),
+        ("[rules.x]\nenabled = 0\n", "rules.x.enabled"),
+        ("[scan]\nhub_threshold = 2.5\n", "scan.hub_threshold"),
+        ("[scan]\nhub_threshold = true\n", "scan.hub_threshold"),
+        ("[limits]\nmax_file_mb = true\n", "limits.max_file_mb"),
+    ],
+)
+def test_wrong_types_are_errors_not_coerced(tmp_path: Path, text: str, field: str) -> None:
+    """A boolean is not a weight and a string is not a boolean: no silent coercion."""
+    with pytest.raises(ConfigError, match=field.replace(".", r"\.")):
+        load_config(write(tmp_path, text))
+
+
+def test_whole_numbers_are_accepted_where_numbers_are(tmp_path: Path) -> None:
+    cfg = load_config(write(tmp_path, "[rules.x]\nweight = 1\n[limits]\nmax_file_mb = 10\n"))
+    assert cfg.rules["x"].weight == 1.0 and cfg.limits.max_file_mb == 10.0
