@@ -12,7 +12,8 @@ def restrict_to(result: ScanResult, focus: set[str]) -> ScanResult:
     accounts = [a for a in result.accounts if a.account_id in touched]
     groups = [g for g in result.groups if touched.intersection(g.accounts)]
     hubs = [h for h in result.hubs if focus.intersection(h.accounts)]
-    by_sev = {s.value: sum(1 for x in links if x.severity == s) for s in SEVERITY_ORDER}
+    # critical first, as the scan's summary has them
+    by_sev = {s.value: sum(1 for x in links if x.severity == s) for s in reversed(SEVERITY_ORDER)}
     summary = result.summary.model_copy(
         update={
             "accounts": len(accounts),

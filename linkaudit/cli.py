@@ -208,7 +208,7 @@ def scan(
     ] = False,
 ) -> None:
     """Audit DIR: every linked pair of accounts, ranked, with its evidence."""
-    from linkaudit.gate import failing_links
+    from linkaudit.gate import failing_hubs, failing_links
     from linkaudit.pipeline import scan as run_scan
     from linkaudit.timing import collecting, stage
 
@@ -234,10 +234,13 @@ def scan(
     else:
         _warn_summary(result, quiet or fmt == "table")
     failed = failing_links(result, fail_on, baseline=old)
-    if failed:
+    hubs = failing_hubs(result, fail_on, baseline=old)
+    if failed or hubs:
         if not quiet:
-            what = "new or stronger link(s)" if old is not None else "link(s)"
-            typer.echo(f"linkaudit: {len(failed)} {what} at or above {fail_on}", err=True)
+            new = "new or stronger " if old is not None else ""
+            what = [f"{len(failed)} {new}link(s)"] if failed else []
+            what += [f"{len(hubs)} {new}hub(s) (one value shared by many stores)"] if hubs else []
+            typer.echo(f"linkaudit: {' and '.join(what)} at or above {fail_on}", err=True)
         raise typer.Exit(1)
 
 
@@ -266,7 +269,7 @@ def check(
     """Before registering a store: links touching planned accounts (or --candidate) only."""
     from linkaudit.candidate import focus_accounts
     from linkaudit.checking import restrict_to
-    from linkaudit.gate import failing_links
+    from linkaudit.gate import failing_hubs, failing_links
     from linkaudit.pipeline import scan_with_inventory
 
     language = _lang(lang, directory, config)
@@ -288,9 +291,11 @@ def check(
         )
     _render(result, fmt, language, None, output)
     failed = failing_links(result, fail_on, accounts=focus)
-    if failed:
+    hubs = failing_hubs(result, fail_on, accounts=focus)
+    if failed or hubs:
         if not quiet:
-            names = sorted({a for link in failed for a in link.accounts} - focus)
+            linked = [*(link.accounts for link in failed), *(hub.accounts for hub in hubs)]
+            names = sorted({a for accounts in linked for a in accounts} - focus)
             typer.echo(
                 f"linkaudit: {', '.join(sorted(focus))} would be linked ({fail_on} or above) "
                 f"to {', '.join(names)}",

@@ -53,24 +53,26 @@ class Approved(_Strict):
     reason: str
 
 
+# strict=True: TOML values have real types, so `weight = true` or `enabled = "no"` is a
+# mistake to report, never a value to coerce (a boolean would become the weight 1.0)
 class RuleOverride(_Strict):
-    enabled: bool | None = None
-    weight: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    enabled: Annotated[bool, Field(strict=True)] | None = None
+    weight: Annotated[float, Field(ge=0.0, le=1.0, strict=True)] | None = None
     severity: Severity | None = None
 
 
 class ScanSettings(_Strict):
-    hub_threshold: Annotated[int, Field(ge=2)] = 10
+    hub_threshold: Annotated[int, Field(ge=2, strict=True)] = 10
     group_severity: Severity = Severity.MEDIUM
 
 
 class Limits(_Strict):
     """Size limits on what is read; raise them here or with --max-file-mb."""
 
-    max_file_mb: Annotated[float, Field(gt=0)] = 2048.0
-    max_cell_chars: Annotated[int, Field(gt=0)] = 100_000
-    max_xlsx_inflated_mb: Annotated[float, Field(gt=0)] = 1024.0
-    max_document_mb: Annotated[float, Field(gt=0)] = 50.0
+    max_file_mb: Annotated[float, Field(gt=0, strict=True)] = 2048.0
+    max_cell_chars: Annotated[int, Field(gt=0, strict=True)] = 100_000
+    max_xlsx_inflated_mb: Annotated[float, Field(gt=0, strict=True)] = 1024.0
+    max_document_mb: Annotated[float, Field(gt=0, strict=True)] = 50.0
 
 
 class Config(_Strict):
@@ -108,19 +110,34 @@ def load_config(inventory: Path, explicit: Path | None = None) -> Config:
 
 
 def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
-    """The line of the innermost key of `loc` (after its table header), for error messages."""
-    lines = text.splitlines()
-    keys = [k for k in loc if isinstance(k, str)]
+    """The line of the innermost key of `loc` found (after its table header), for error
+    messages: an index n after a key is that key's (n+1)th `[[key]]` table, and a field
+    that is missing is reported at its table's header."""
+    lines = [line.strip() for line in text.splitlines()]
+    found: int | None = None
     start = 0
-    for depth, key in enumerate(keys):
-        last = depth == len(keys) - 1
-        for number in range(start, len(lines)):
-            stripped = lines[number].strip().strip('"')
-            header = stripped.startswith("[") and key in stripped.strip("[]").split(".")
-            assignment = stripped.split("=")[0].strip().strip('"') == key
-            if header or (last and assignment):
-                start = number
-                if last:
-                    return number + 1
+    for depth, key in enumerate(loc):
+        if isinstance(key, int):
+            if found is None:
                 break
-    return start + 1 if keys and start else None
+            tables = [n for n in range(found, len(lines)) if lines[n] == lines[found]]
+            if key >= len(tables):
+                break
+            found = start = tables[key]
+            continue
+        last = depth == len(loc) - 1
+        in_table = True  # a key is assigned in its own table, before the next header
+        for number in range(start, len(lines)):
+            line = lines[number]
+            is_header = line.startswith("[")
+            header = is_header and key in [
+                part.strip().strip('"') for part in line.strip("[]").split(".")
+            ]
+            in_table = in_table and (number == start or not is_header)
+            assignment = in_table and line.split("=")[0].strip().strip('"') == key
+            if header or (last and assignment):
+                found = start = number
+                break
+        else:
+            break
+    return None if found is None else found + 1

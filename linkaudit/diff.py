@@ -28,6 +28,7 @@ class LinkChange(_Model):
     new_score: float | None = None
     rules_added: list[str] = []
     rules_removed: list[str] = []
+    approved: bool = False  # the link in NEW is approved: shown, never failing
 
 
 class GroupChange(_Model):
@@ -65,6 +66,7 @@ def _link_change(old: Link | None, new: Link | None) -> LinkChange | None:
             new_severity=new.severity,
             new_score=new.score,
             rules_added=sorted(_rules(new)),
+            approved=new.approved,
         )
     if new is None and old is not None:
         return LinkChange(
@@ -88,6 +90,7 @@ def _link_change(old: Link | None, new: Link | None) -> LinkChange | None:
         new_score=new.score,
         rules_added=sorted(_rules(new) - _rules(old)),
         rules_removed=sorted(_rules(old) - _rules(new)),
+        approved=new.approved,
     )
 
 
@@ -173,13 +176,15 @@ def diff(old: ScanResult, new: ScanResult, old_name: str = "", new_name: str = "
 
 
 def failing_changes(result: DiffResult, fail_on_new: Severity | None) -> list[LinkChange]:
-    """New or stronger links at or above the threshold: `diff --fail-on-new` exits 1."""
+    """New or stronger links at or above the threshold, never approved ones (spec 4):
+    `diff --fail-on-new` exits 1."""
     if fail_on_new is None:
         return []
     return [
         c
         for c in result.links
         if c.change in ("new", "stronger")
+        and not c.approved
         and c.new_severity is not None
         and c.new_severity.rank >= fail_on_new.rank
     ]

@@ -1,10 +1,19 @@
 """Exit-code decisions (spec 6): which links fail a run, with --fail-on and --baseline."""
 
-from linkaudit.result import Link, ScanResult
+from linkaudit.result import Hub, Link, ScanResult
 from linkaudit.vocab import Severity
 
 # A link is "stronger" than in the baseline when its band rose or its score rose this much.
 SCORE_STEP = 0.05
+
+
+def _hub_is_new_or_stronger(hub: Hub, old: dict[str, Hub]) -> bool:
+    """True when the baseline lacks the hub, or a store joined it, or its band rose."""
+    before = old.get(hub.id)
+    if before is None:
+        return True
+    joined = not set(hub.accounts) <= set(before.accounts)
+    return joined or hub.severity.rank > before.severity.rank
 
 
 def pair_key(link: Link) -> tuple[str, str]:
@@ -41,4 +50,30 @@ def failing_links(
         if old is not None and not is_new_or_stronger(link, old):
             continue
         out.append(link)
+    return out
+
+
+def failing_hubs(
+    result: ScanResult,
+    fail_on: Severity | None,
+    *,
+    baseline: ScanResult | None = None,
+    accounts: set[str] | None = None,
+) -> list[Hub]:
+    """Hubs that make the run exit 1, as failing_links does for links: a hub is every pair
+    of its members reported once (spec 5). Only hubs that group their members count (not
+    allowed, not shared products: those are in a group's `hubs`), never approved ones."""
+    if fail_on is None:
+        return []
+    grouping = {hub_id for group in result.groups for hub_id in group.hubs}
+    old = {hub.id: hub for hub in baseline.hubs} if baseline else None
+    out = []
+    for hub in result.hubs:
+        if hub.id not in grouping or hub.approved or hub.severity.rank < fail_on.rank:
+            continue
+        if accounts is not None and not accounts.intersection(hub.accounts):
+            continue
+        if old is not None and not _hub_is_new_or_stronger(hub, old):
+            continue
+        out.append(hub)
     return out

@@ -72,6 +72,7 @@ def scan_with_inventory(
     """The scan and the loaded inventory it came from (the appeal needs both)."""
     from linkaudit import engine
     from linkaudit import inventory as loader
+    from linkaudit.engine.hubs import mark_approved
     from linkaudit.engine.rules import load_pack
 
     options = options or ScanOptions()
@@ -90,6 +91,11 @@ def scan_with_inventory(
     with stage("score"):
         coverage = [Coverage(attribute=t, accounts=a, values=v) for t, a, v in loader.coverage(inv)]
         result = result.model_copy(
-            update={"coverage": coverage, "tool_version": __version__, "inventory": str(inventory)}
+            update={
+                "coverage": coverage,
+                "tool_version": __version__,
+                "inventory": str(inventory),
+                "hubs": mark_approved(result.hubs, config.approved),
+            }
         )
     return result, inv

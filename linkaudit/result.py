@@ -136,6 +136,7 @@ class Hub(_Out):
     weight: float
     sources: list[str] = []
     allowed: bool = False
+    approved: bool = False  # every member is in one [[approved]] list: never fails a run
 
 
 class Allowance(_Out):

@@ -70,3 +70,10 @@ def test_bad_candidate_file_is_one_line(tmp_path: Path) -> None:
     path.write_text("hello")
     result = runner.invoke(app, ["check", str(SAMPLE), "--candidate", str(path)])
     assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_check_summary_counts_severities_in_the_scans_order() -> None:
+    """by_severity keys are critical, high, medium, low in every scan JSON (spec 5)."""
+    data = runner.invoke(app, ["check", str(SAMPLE), "-f", "json"])
+    by_severity = json.loads(data.stdout)["summary"]["by_severity"]
+    assert list(by_severity) == ["critical", "high", "medium", "low"]

@@ -168,3 +168,35 @@ def test_validate_lists_every_planted_bad_value_with_file_and_line(sample_dir: P
     assert {p["where"] for p in data["problems"]} >= {
         f"{b['file']}:{b['line']}" for b in expected["bad_values"]
     }
+
+
+def _phone_hub(tmp_path: Path, config: str = "") -> Path:
+    """Four stores on one phone with hub_threshold 3: one hub, no link listed."""
+    inv = tmp_path / "inv"
+    inv.mkdir()
+    rows = "".join(f"k{i},+86 138 0013 8000,CN\n" for i in range(1, 5))
+    (inv / "companies.csv").write_text("account_id,phone,country\n" + rows, encoding="utf-8")
+    accounts = "account_id,status\nk1,active\nk2,active\nk3,active\nk4,planned\n"
+    (inv / "accounts.csv").write_text(accounts, encoding="utf-8")
+    (inv / "linkaudit.toml").write_text("[scan]\nhub_threshold = 3\n" + config, encoding="utf-8")
+    return inv
+
+
+def test_a_hub_at_or_above_fail_on_fails_scan_and_check(tmp_path: Path) -> None:
+    inv = _phone_hub(tmp_path)
+    out = tmp_path / "scan.json"
+    result = run("scan", str(inv), "-f", "json", "-o", str(out), "--fail-on", "critical")
+    assert json.loads(out.read_text())["links"] == [] and result.exit_code == 1
+    assert "hub" in result.stderr
+    assert run("check", str(inv), "-f", "json", "-o", str(out)).exit_code == 1
+    baseline = run("scan", str(inv), "-f", "json", "--fail-on", "critical", "--baseline", str(out))
+    assert baseline.exit_code == 0  # nothing new since the baseline
+
+
+def test_an_approved_or_allowed_hub_never_fails(tmp_path: Path) -> None:
+    approved = '[[approved]]\naccounts = ["k1", "k2", "k3", "k4"]\nreason = "case 1"\n'
+    inv = _phone_hub(tmp_path, approved)
+    assert run("scan", str(inv), "-f", "json", "--fail-on", "low").exit_code == 0
+    allowed = '[[allow]]\ntype = "phone"\nvalue = "+8613800138000"\nreason = "switchboard"\n'
+    (inv / "linkaudit.toml").write_text("[scan]\nhub_threshold = 3\n" + allowed, encoding="utf-8")
+    assert run("scan", str(inv), "-f", "json", "--fail-on", "low").exit_code == 0

@@ -59,3 +59,17 @@ def test_render_zh() -> None:
     old = scan([link("a", "b", 0.5, "medium")])
     text = render_diff(diff(old, scan([])), "zh")
     assert "已解除" in text and "resolved" not in text
+
+
+def test_a_new_or_stronger_approved_link_never_fails() -> None:
+    """Approved pairs are reported (marked) and never fail a run (spec 4), diff included."""
+    old = scan([link("a", "b", 0.5, "medium", approved=True)])
+    new = scan(
+        [
+            link("a", "b", 0.99, "critical", approved=True),
+            link("c", "d", 0.95, "critical", approved=True),
+        ]
+    )
+    result = diff(old, new)
+    assert [(c.change, c.approved) for c in result.links] == [("stronger", True), ("new", True)]
+    assert failing_changes(result, Severity.LOW) == []

@@ -5,6 +5,8 @@ types (address, company name) it also covers spellings at least ALLOW_SIMILARITY
 allowance whose `expires` date is before the scan date has lapsed: its value is evidence
 again, and it is reported with expired=true. `used` says whether the value is still in the
 inventory at all (false = a stale entry to delete), whether or not it has expired.
+Rows derived from an allowed row (the /24 of an allowed IP, the last-4 key of an allowed
+card) are the same cell, the same legitimately shared fact: they are removed with it.
 """
 
 from dataclasses import dataclass
@@ -14,9 +16,10 @@ import pandas as pd
 
 from linkaudit.config import Allow
 from linkaudit.mask import mask_value
-from linkaudit.normalize import NORMALIZERS, SIMILARITY, TOKENS, clean
+from linkaudit.normalize import DERIVED, NORMALIZERS, SIMILARITY, TOKENS, clean
 from linkaudit.pseudonymise.keys import is_keyed_hash
 from linkaudit.result import Allowance
+from linkaudit.vocab import AttrType
 
 ALLOW_SIMILARITY = 0.9
 
@@ -56,6 +59,31 @@ def _shown(entry: Allow, value: str, show: bool) -> str:
     return value if is_keyed_hash(value) else mask_value(entry.type.value, entry.value, show)
 
 
+_CELL = ["account_id", "src", "line", "raw"]
+
+
+def _derived_from(table: pd.DataFrame, removed: pd.Series) -> pd.Series:
+    """Rows derived from the removed rows: same cell (account, source, line, raw text),
+    and a type and value that DERIVED makes of a removed row's value."""
+    gone = table.loc[removed & ~table["hashed"], [*_CELL, "type", "value"]]
+    gone = gone[gone["type"].isin([t.value for t in DERIVED])].drop_duplicates()
+    derived = pd.DataFrame(
+        [
+            (*cell, kind.value, value)
+            for *cell, source_type, source_value in gone.itertuples(index=False)
+            for kind, value, _ in DERIVED[AttrType(source_type)](str(source_value))
+        ],
+        columns=[*_CELL, "type", "value"],
+    )
+    if derived.empty:
+        return pd.Series(False, index=table.index)
+    candidates = table[table["value"].isin(derived["value"]) & ~removed]
+    keys = pd.MultiIndex.from_frame(derived.astype(str))
+    cells = pd.MultiIndex.from_frame(candidates[[*_CELL, "type", "value"]].astype(str))
+    hit = pd.Series(cells.isin(keys), index=candidates.index)
+    return hit.reindex(table.index, fill_value=False)
+
+
 def apply_allow(
     table: pd.DataFrame, entries: list[Allow], scan_date: date, country: str | None, show: bool
 ) -> AllowOutcome:
@@ -85,6 +113,8 @@ def apply_allow(
             )
         )
     report.sort(key=lambda a: (a.type, a.value, a.reason))
+    if bool(remove.any()):
+        remove |= _derived_from(table, remove)
     if not bool(remove.any()):  # the common case: no copy of a table of 10^7 rows
         return AllowOutcome(table=table, allowed=table.iloc[0:0], allowances=report)
     return AllowOutcome(table=table[~remove], allowed=table[remove], allowances=report)

@@ -10,6 +10,7 @@ import hashlib
 
 import pandas as pd
 
+from linkaudit.config import Approved
 from linkaudit.engine.links import display
 from linkaudit.engine.match import HubFound
 from linkaudit.engine.model import Rule
@@ -61,6 +62,18 @@ def hubs_out(
             allowed=allowed,
         )
         for f in found
+    ]
+
+
+def mark_approved(hubs: list[Hub], approved: list[Approved]) -> list[Hub]:
+    """Hubs whose members are all in one [[approved]] list, marked approved (spec 4:
+    approved accounts are reported, and never fail a run)."""
+    lists = [set(entry.accounts) for entry in approved]
+    return [
+        h.model_copy(update={"approved": True})
+        if any(set(h.accounts) <= members for members in lists)
+        else h
+        for h in hubs
     ]
 
 

@@ -102,3 +102,34 @@ def test_group_severity_setting(scan: Scan) -> None:
     low = Config(scan=ScanSettings(group_severity=Severity.LOW))
     assert len(scan(make_inventory(rows), low).groups) == 1
     assert scan(make_inventory(rows)).groups == []
+
+
+def test_allowed_value_gives_no_link_through_what_is_derived_from_it(scan: Scan) -> None:
+    """An allowed IP's /24 and an allowed card's last-4 key come from the same cell: the
+    allowed fact, not new evidence (spec 4: allowed values are not evidence)."""
+    rows = [
+        ("a", "ip", "203.0.113.7"),
+        ("b", "ip", " 203.0.113.7"),
+        ("a", "card", "4111 1111 1111 1111"),
+        ("b", "card", "4111-1111-1111-1111"),
+    ]
+    config = Config(
+        allow=[
+            Allow(type=AttrType.IP, value="203.0.113.7", reason="prep centre Wi-Fi"),
+            Allow(type=AttrType.CARD, value="4111111111111111", reason="corporate card"),
+        ]
+    )
+    result = scan(make_inventory(rows), config)
+    assert result.links == [] and result.hubs == []
+    assert [a.matches for a in result.allowances] == [2, 2]
+
+
+def test_a_neighbour_of_an_allowed_ip_still_links_through_its_own_subnet(scan: Scan) -> None:
+    rows = [
+        ("a", "ip", "203.0.113.7"),
+        ("a", "ip", "203.0.113.8"),
+        ("b", "ip", "203.0.113.9"),
+    ]
+    config = Config(allow=[Allow(type=AttrType.IP, value="203.0.113.7", reason="prep centre")])
+    (link,) = scan(make_inventory(rows), config).links
+    assert [e.rule for e in link.evidence] == ["shared-ipv4-subnet"]
