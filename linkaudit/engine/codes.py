@@ -49,7 +49,9 @@ KEY = "vkey"  # the engine's column of value keys (value_keys)
 _HASH_FROM = 10_000  # values of a type from which numpy hashing beats dictionary encoding
 
 
-def value_keys(table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]]) -> Codes:
+def value_keys(
+    table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]]
+) -> npt.NDArray[np.int32] | Codes:
     """One int64 per row of the attribute table, equal exactly when type and value are.
 
     `rows` holds each type's row positions (rows.type_rows). Each type's values are coded
@@ -75,7 +77,8 @@ def value_keys(table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]]) -> Co
             codes = hashed if hashed is not None else code_strings(part)[0]
         keys[positions] = codes + offset
         offset += int(codes.max(initial=-1)) + 1
-    return keys
+    # held beside every row of the table for the whole scan: 4 bytes a row when they fit
+    return keys.astype(np.int32) if offset < 2**31 else keys
 
 
 def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
@@ -115,8 +118,8 @@ def code_values(frame: pd.DataFrame, column: str) -> tuple[Codes, pa.ChunkedArra
         return code(frame[column])
     codes, firsts = _key_codes(frame)
     values = arrow(frame["value"])
-    if len(firsts) == len(values):  # every row a new value, in order: no take needed
-        return codes, pa.chunked_array([values.combine_chunks()], type=pa.large_string())
+    if len(firsts) == len(values):  # every row a new value, in order: no copy needed
+        return codes, values
     strings = take(values, firsts)
     return codes, pa.chunked_array([strings.combine_chunks()], type=pa.large_string())
 
@@ -124,7 +127,7 @@ def code_values(frame: pd.DataFrame, column: str) -> tuple[Codes, pa.ChunkedArra
 def _key_codes(frame: pd.DataFrame) -> tuple[Codes, npt.NDArray[np.intp]]:
     """Codes of the frame's value keys in order of first appearance, and each code's
     first row."""
-    keys = frame[KEY].to_numpy()
+    keys = frame[KEY].to_numpy().astype(np.int64)
     codes = keys - (keys.min() if len(keys) else 0)
     top = np.maximum.accumulate(codes) if len(codes) else codes
     new = np.ones(len(codes), dtype=bool)
@@ -187,7 +190,7 @@ class Coded:
 
     def strings(self, codes: Codes) -> npt.NDArray[np.object_]:
         """The values these codes stand for, as Python strings (for a few rows only)."""
-        picked = self.values.take(pa.array(codes, pa.int64()))
+        picked = take(self.values, codes)
         return np.asarray(picked.to_numpy(zero_copy_only=False), dtype=object)
 
     def scope_strings(self, codes: Codes) -> npt.NDArray[np.object_]:
@@ -201,5 +204,5 @@ class Coded:
         """subset() with the value codes renumbered 0..k-1 over only the values these rows
         hold, so per-value work (tokenising) touches nothing else."""
         used, value = np.unique(self.value[rows], return_inverse=True)
-        values = self.values.take(pa.array(used, pa.int64()))
+        values = take(self.values, used)
         return Coded(value.astype(np.int64), self.scope[rows], values, self.scopes)

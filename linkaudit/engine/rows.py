@@ -149,9 +149,12 @@ def coded_occurrences(rows: pd.DataFrame) -> tuple[pd.DataFrame, Coded]:
     int64 key per row instead of hashing three strings.
     """
     columns = rows[["account_id", "value", "scope"]]
-    account, _ = code(columns["account_id"])
     value, values = code_values(rows, "value")
     scope, scopes = code(columns["scope"])
+    if len(values) == len(columns):  # every row holds its own value (titles): one holder
+        occ = columns.reset_index(drop=True).assign(holders=np.ones(len(columns), np.int64))
+        return occ, Coded(value, scope, values, scopes)
+    account, _ = code(columns["account_id"])
     n_accounts, n_scopes = int(account.max(initial=0)) + 1, len(scopes) or 1
     place = value * n_scopes + scope
     if (int(place.max(initial=0)) + 1) * n_accounts >= 2**62:

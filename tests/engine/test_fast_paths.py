@@ -153,6 +153,23 @@ def test_occurrences_and_similar_pairs_match_the_definitions(seed: int) -> None:
     assert found == _reference_similar(occ, block)
 
 
+@pytest.mark.parametrize("keyed", [False, True])
+def test_occurrences_of_rows_that_each_hold_their_own_value(keyed: bool) -> None:
+    """Every value in one row only (a listings file's titles): one holder each, no sort."""
+    rows = _frame(np.random.default_rng(4), 300)
+    rows["value"] = pd.Series([f"{v} item{i}" for i, v in enumerate(rows["value"])], dtype="str")
+    if keyed:
+        typed = rows.assign(type=pd.Series(["title"] * len(rows), dtype="str"))
+        rows = rows.assign(**{KEY: value_keys(typed, type_rows(typed))})
+    occ, coded = coded_occurrences(rows)
+    pd.testing.assert_frame_equal(occ, _reference_occurrences(rows), check_dtype=False)
+    assert coded.strings(coded.value).tolist() == rows["value"].tolist()
+    block = Blocking(AttrType.TITLE, 0.8, 400, 10)  # blocks big enough to compare in
+    got = similar_pairs(block, occ, coded)
+    found = {(r.a, r.b, r.value_a, r.value_b, round(r.similarity, 9)) for r in got.itertuples()}
+    assert found and found == _reference_similar(occ, block)
+
+
 KEY_VALUES = st.lists(
     st.tuples(
         st.sampled_from(["asin", "ip", "title"]),
