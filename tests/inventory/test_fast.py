@@ -77,6 +77,19 @@ def test_take_from_many_chunks_equals_arrow_take(
     assert got.to_pylist() == [values[i].as_py() for i in rows]
 
 
+@given(st.lists(st.lists(st.text(max_size=4), max_size=6), min_size=1, max_size=5), st.data())
+def test_ascending_take_from_many_chunks_equals_arrow_take(
+    chunks: list[list[str]], data: st.DataObject
+) -> None:
+    """Rows in order (any number, repeats allowed) are taken chunk by chunk."""
+    values = pa.chunked_array([pa.array(c, pa.large_string()) for c in chunks], pa.large_string())
+    n = len(values)
+    rows = sorted(data.draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=40 if n else 0)))
+    got = take(values, np.array(rows, dtype=np.int64))
+    assert got.type == pa.large_string()
+    assert got.to_pylist() == [values[i].as_py() for i in rows]
+
+
 @given(st.binary(max_size=300), st.integers(1, 64), st.integers(0, 300))
 def test_count_byte_equals_bytes_count(data: bytes, block: int, end: int) -> None:
     for byte in (b"\n", b'"'):
