@@ -7,11 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-import pyarrow.compute as pc
 
 from linkaudit.engine.codes import Coded, code, code_values, runs
 from linkaudit.engine.model import Match
-from linkaudit.inventory.arrow import arrow
+from linkaudit.inventory.arrow import arrow, positions_by_value
 from linkaudit.vocab import REGION_OF
 
 
@@ -60,21 +59,7 @@ class ByType:
 
 def type_rows(table: pd.DataFrame) -> dict[str, npt.NDArray[np.intp]]:
     """The positions of each type's rows, ascending, by type."""
-    found: dict[str, list[npt.NDArray[np.intp]]] = {}
-    start = 0
-    for chunk in arrow(table["type"]).chunks:
-        n = len(chunk)
-        first = chunk[0].as_py() if n else ""
-        if n and bool(pc.all(pc.equal(chunk, first)).as_py()):
-            found.setdefault(first, []).append(np.arange(start, start + n))
-        elif n:
-            encoded = pc.dictionary_encode(chunk)
-            codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False))
-            for k, attr in enumerate(encoded.dictionary.to_pylist()):
-                found.setdefault(str(attr), []).append(start + np.flatnonzero(codes == k))
-        start += n
-    # chunks are read in order and each chunk's rows are ascending: already sorted
-    return {t: np.concatenate(found[t]) for t in sorted(found)}
+    return positions_by_value(arrow(table["type"]))
 
 
 def _where(rows: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:

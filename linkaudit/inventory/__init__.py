@@ -10,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
+import pyarrow.compute as pc
 
 from linkaudit.config import Config
 from linkaudit.inventory.accounts import build_accounts
-from linkaudit.inventory.arrow import arrow, constant_array
+from linkaudit.inventory.arrow import arrow, constant_array, positions_by_value, take
 from linkaudit.inventory.bind import bind
 from linkaudit.inventory.chunk import Chunk, concat
 from linkaudit.inventory.discover import inventory_files, read_file
@@ -85,16 +85,12 @@ def load(
 def coverage(inv: Inventory) -> list[tuple[str, int, int]]:
     """(type, accounts with a usable value, usable values) for every type, sorted by type."""
     table = inv.attributes
-    # Arrow's hash aggregate: ~2.5x faster than pandas groupby-nunique on 10^7 rows
-    pairs = pa.table({"type": arrow(table["type"]), "account_id": arrow(table["account_id"])})
-    agg = (
-        pairs.group_by("type")
-        .aggregate([("account_id", "count_distinct"), ("account_id", "count")])
-        .to_pydict()
-    )
-    accounts = dict(zip(agg["type"], agg["account_id_count_distinct"], strict=True))
-    sizes = dict(zip(agg["type"], agg["account_id_count"], strict=True))
-    return [
-        (attr, int(accounts.get(attr, 0)), int(sizes.get(attr, 0)))
-        for attr in sorted(t.value for t in AttrType)
-    ]
+    accounts = arrow(table["account_id"])
+    seen: dict[str, tuple[int, int]] = {}
+    # each type's rows (runs of the table: no hashing of the type column), then one
+    # distinct count of their accounts
+    for attr, rows in positions_by_value(arrow(table["type"])).items():
+        contiguous = rows[-1] - rows[0] == len(rows) - 1
+        held = accounts.slice(int(rows[0]), len(rows)) if contiguous else take(accounts, rows)
+        seen[attr] = (int(pc.count_distinct(held).as_py()), len(rows))
+    return [(attr, *seen.get(attr, (0, 0))) for attr in sorted(t.value for t in AttrType)]

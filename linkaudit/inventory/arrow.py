@@ -32,6 +32,29 @@ def arrow(values: pd.Series) -> pa.ChunkedArray:
     return chunked.cast(pa.large_string())
 
 
+def positions_by_value(values: pa.ChunkedArray) -> dict[str, npt.NDArray[np.intp]]:
+    """The positions holding each value, ascending, by value (sorted).
+
+    Made for columns written in runs (the attribute table's type: one run per file column):
+    a chunk holding one value throughout costs one comparison, not a hash per row.
+    """
+    found: dict[str, list[npt.NDArray[np.intp]]] = {}
+    start = 0
+    for chunk in values.chunks:
+        n = len(chunk)
+        first = chunk[0].as_py() if n else ""
+        if n and bool(pc.all(pc.equal(chunk, first)).as_py()):
+            found.setdefault(first, []).append(np.arange(start, start + n))
+        elif n:
+            encoded = pc.dictionary_encode(chunk)
+            codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False))
+            for k, text in enumerate(encoded.dictionary.to_pylist()):
+                found.setdefault(str(text), []).append(start + np.flatnonzero(codes == k))
+        start += n
+    # chunks are read in order and each chunk's rows are ascending: already sorted
+    return {v: np.concatenate(found[v]) for v in sorted(found)}
+
+
 def series(values: pa.Array | pa.ChunkedArray) -> pd.Series:
     """A pandas `str` Series over Arrow string data."""
     return pd.Series(pd.array(values, dtype="str"))

@@ -61,3 +61,19 @@ def test_coverage_lists_every_type(tmp_path: Path) -> None:
     assert [c[0] for c in cov] == sorted(t.value for t in AttrType)
     assert dict((t, (a, v)) for t, a, v in cov)["ip"] == (2, 3)
     assert dict((t, (a, v)) for t, a, v in cov)["card"] == (0, 0)
+
+
+def test_coverage_counts_a_type_spread_over_several_files(tmp_path: Path) -> None:
+    """Phones from companies and people, emails in between: the type's rows are not one
+    run of the table; the counts are those of a plain groupby."""
+    write(
+        tmp_path, "companies.csv", "account_id,phone,email\na,+8613800138000,x@a.com\nb,,y@b.com\n"
+    )
+    write(tmp_path, "people.csv", "account_id,phone,email\nb,+8613900139000,\nc,+8613800138000,\n")
+    inv = read(tmp_path)
+    table = inv.attributes
+    expected = table.groupby("type")["account_id"].agg(["nunique", "size"])
+    got = {t: (a, v) for t, a, v in coverage(inv)}
+    assert got["phone"] == (3, 3)
+    for attr, row in expected.iterrows():
+        assert got[str(attr)] == (row["nunique"], row["size"])
