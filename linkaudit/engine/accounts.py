@@ -7,10 +7,13 @@ reported on the link, never as the account's risk.
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from linkaudit.engine.links import display
 from linkaudit.engine.model import Rule
 from linkaudit.engine.rows import ByType, filter_rows
+from linkaudit.inventory.arrow import arrow, runs_of
 from linkaudit.inventory.model import AccountRecord
 from linkaudit.result import Account, Exposure, Flag, Hub, Link
 from linkaudit.vocab import Severity
@@ -59,9 +62,25 @@ def _present(rule: Rule, tables: ByType, eligible: set[str], show: bool) -> list
     ]
 
 
+def _holding(table: pd.DataFrame, types: list[str]) -> set[str]:
+    """The accounts with a row of one of `types`. The table's type column comes in runs
+    (one per file column): a chunk of one type is kept or skipped whole, never hashed."""
+    kinds, accounts = arrow(table["type"]), arrow(table["account_id"])
+    wanted = pa.array(types, pa.large_string())
+    found: set[str] = set()
+    for start, chunk, same in runs_of(kinds):
+        mine = accounts.slice(start, len(chunk))
+        if same is None:
+            mine = mine.filter(pc.is_in(chunk, wanted))
+        elif same not in types:
+            continue
+        found.update(pc.unique(mine).to_pylist())
+    return found
+
+
 def _absent(rule: Rule, table: pd.DataFrame, eligible: set[str]) -> list[tuple[str, Flag]]:
     types = [t.value for t in rule.attributes]
-    holding = set(table.loc[table["type"].isin(types), "account_id"].unique())
+    holding = _holding(table, types)
     detail = "no value of: " + ", ".join(types)
     return [
         (acc, Flag(rule=rule.id, attribute=types[0], severity=rule.severity, detail=detail))

@@ -4,7 +4,7 @@ Most inventory text is plain ASCII; byte-level scans of the Arrow buffers let th
 case skip per-row work entirely (a 2M-row column costs milliseconds, not seconds).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -39,20 +39,29 @@ def positions_by_value(values: pa.ChunkedArray) -> dict[str, npt.NDArray[np.intp
     a chunk holding one value throughout costs one comparison, not a hash per row.
     """
     found: dict[str, list[npt.NDArray[np.intp]]] = {}
+    for start, chunk, same in runs_of(values):
+        if same is not None:
+            found.setdefault(same, []).append(np.arange(start, start + len(chunk)))
+            continue
+        encoded = pc.dictionary_encode(chunk)
+        codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False))
+        for k, text in enumerate(encoded.dictionary.to_pylist()):
+            found.setdefault(str(text), []).append(start + np.flatnonzero(codes == k))
+    # chunks are read in order and each chunk's rows are ascending: already sorted
+    return {v: np.concatenate(found[v]) for v in sorted(found)}
+
+
+def runs_of(values: pa.ChunkedArray) -> Iterator[tuple[int, pa.Array, str | None]]:
+    """(first row, chunk, the chunk's one value or None when it holds several) for each
+    non-empty chunk: one comparison per chunk tells a run from a mix."""
     start = 0
     for chunk in values.chunks:
         n = len(chunk)
-        first = chunk[0].as_py() if n else ""
-        if n and bool(pc.all(pc.equal(chunk, first)).as_py()):
-            found.setdefault(first, []).append(np.arange(start, start + n))
-        elif n:
-            encoded = pc.dictionary_encode(chunk)
-            codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False))
-            for k, text in enumerate(encoded.dictionary.to_pylist()):
-                found.setdefault(str(text), []).append(start + np.flatnonzero(codes == k))
+        if n:
+            first = chunk[0].as_py()
+            same = bool(pc.all(pc.equal(chunk, first)).as_py())
+            yield start, chunk, str(first) if same else None
         start += n
-    # chunks are read in order and each chunk's rows are ascending: already sorted
-    return {v: np.concatenate(found[v]) for v in sorted(found)}
 
 
 def series(values: pa.Array | pa.ChunkedArray) -> pd.Series:

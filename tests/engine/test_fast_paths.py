@@ -248,3 +248,22 @@ def test_distinct_tokens_across_chunks(repeat: int) -> None:
     for i, t in expected:
         by_token.setdefault(t, set()).add(i)
     assert sorted(map(sorted, by_code.values())) == sorted(map(sorted, by_token.values()))
+
+
+def test_accounts_holding_a_type_from_runs_and_mixed_chunks() -> None:
+    """Whole chunks of one type are kept or skipped; a mixed chunk is filtered row by row."""
+    from linkaudit.engine.accounts import _holding
+
+    kinds = pa.chunked_array(
+        [pa.array(t, pa.large_string()) for t in (["ip"] * 3, ["phone", "ip", "email"], [])]
+    )
+    accounts = pa.chunked_array(
+        [pa.array(a, pa.large_string()) for a in (["a", "b", "a"], ["c", "d", "e"], [])]
+    )
+    table = pd.DataFrame(
+        {"type": pd.Series(pd.array(kinds, dtype="str")),
+         "account_id": pd.Series(pd.array(accounts, dtype="str"))}
+    )  # fmt: skip
+    assert _holding(table, ["ip"]) == {"a", "b", "d"}
+    assert _holding(table, ["phone", "email"]) == {"c", "e"}
+    assert _holding(table, ["card"]) == set()
