@@ -151,6 +151,25 @@ def test_multiline_quoted_field_keeps_real_line_numbers(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lone CR ends a line, and a blank line makes up for the count of LFs
+        "account_id,ip\na1,1.1.1.1\ra2,2.2.2.2\n\na3,3.3.3.3\n",
+        "account_id,ip\r\na1,1.1.1.1\ra2,2.2.2.2\r\n\r\na3,3.3.3.3\r\n",
+        "account_id,ip\ra1,1.1.1.1\ra2,2.2.2.2\r\ra3,3.3.3.3\r",
+    ],
+)
+def test_mixed_line_endings_keep_real_line_numbers(tmp_path: Path, text: str) -> None:
+    write(tmp_path, "logins.csv", text)
+    inv = read(tmp_path)
+    assert provenance(inv, "ip") == {
+        "1.1.1.1": "logins.csv:2",
+        "2.2.2.2": "logins.csv:3",
+        "3.3.3.3": "logins.csv:5",
+    }
+
+
 def test_ragged_rows_are_padded_or_reported(tmp_path: Path) -> None:
     write(tmp_path, "logins.csv", "account_id,ip\nacc-1\nacc-2,203.0.113.7,extra\n")
     inv = read(tmp_path)
