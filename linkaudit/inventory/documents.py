@@ -53,7 +53,7 @@ def file_rows(sheet: Sheet, root: Path, config: Config, issues: Issues) -> list[
         if digest is not None:
             keep.append(row)
             values.append(f"sha256:{digest}")
-            flags.append(f"file:{Path(path).as_posix()}")
+            flags.append(f"file:{_relative(path).as_posix()}")
     if not keep:
         return []
     cells = base.iloc[keep].reset_index(drop=True)
@@ -90,14 +90,16 @@ def _hash(
 
 def _inside(root: Path, text: str) -> Path | None:
     """The resolved path when it stays inside root (after following symlinks), else None."""
-    if (
-        Path(text).is_absolute()
-        or PureWindowsPath(text).is_absolute()
-        or PureWindowsPath(text).drive
-    ):
+    if Path(text).is_absolute() or PureWindowsPath(text).anchor:  # C:, a share, a rooted \x
         return None
     base = root.resolve()
-    target = (base / text).resolve()
+    target = (base / _relative(text)).resolve()
     if target != base and base not in target.parents:
         return None
     return target
+
+
+def _relative(text: str) -> Path:
+    """The path as written; with backslashes it is a Windows path, read by its parts
+    (`documents\\b.pdf` -> documents/b.pdf): inventories are often made on Windows."""
+    return Path(*PureWindowsPath(text).parts) if "\\" in text else Path(text)

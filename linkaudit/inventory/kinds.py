@@ -24,6 +24,10 @@ KIND_ALIASES: dict[Kind, tuple[str, ...]] = {
 # Spec 2.1: accepted in every kind.
 ACCOUNT_ID_ALIASES: tuple[str, ...] = ("id", "store_id", "账号", "账号ID", "店铺ID")
 
+# Spec 2.2 and 2.7: a phone or email has the same headers in companies and in people.
+_PHONE_ALIASES = ("telephone", "mobile", "电话", "手机", "手机号", "联系电话")
+_EMAIL_ALIASES = ("邮箱", "电子邮箱")
+
 # Spec 2.1-2.10: contract column -> aliases (account_id is added to every kind).
 COLUMNS: dict[Kind, dict[str, tuple[str, ...]]] = {
     Kind.ACCOUNTS: {
@@ -40,8 +44,8 @@ COLUMNS: dict[Kind, dict[str, tuple[str, ...]]] = {
         "beneficial_owner": ("ubo", "owner", "受益人"),
         "registered_address": ("address", "注册地址", "地址"),
         "business_address": ("office_address", "经营地址"),
-        "phone": ("telephone", "mobile", "电话", "手机"),
-        "email": ("邮箱",),
+        "phone": _PHONE_ALIASES,
+        "email": _EMAIL_ALIASES,
         "tax_id": ("vat", "vat_number", "ein", "税号"),
         "website": ("url", "网站"),
         "country": ("国家",),
@@ -85,8 +89,8 @@ COLUMNS: dict[Kind, dict[str, tuple[str, ...]]] = {
     },
     Kind.PEOPLE: {
         "name": ("姓名",),
-        "email": (),
-        "phone": (),
+        "email": _EMAIL_ALIASES,
+        "phone": _PHONE_ALIASES,
         "role": (),
     },
     Kind.ADDRESSES: {"type": (), "address": ()},

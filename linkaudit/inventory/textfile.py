@@ -82,7 +82,8 @@ def _fast(utf8: bytes, head: str, name: str, kind: Kind, delimiter: str) -> Shee
     the pandas wrapper's post-processing (about half the time on a 2M-row file).
     Line numbers are row index + 2 only when the file has exactly one physical line per
     record: an embedded newline in a quoted field or a blank line makes the record count
-    fall short of the line count.
+    fall short of the line count. A lone CR (old Mac line end, a stray one in a mixed file)
+    ends a line for Arrow but not for that count, so such a file goes to the csv module.
     """
     from pyarrow import csv as arrow_csv
 
@@ -107,6 +108,9 @@ def _fast(utf8: bytes, head: str, name: str, kind: Kind, delimiter: str) -> Shee
     while end and utf8[end - 1] in b"\r\n":
         end -= 1
     if count_byte(utf8, b"\n", end) + 1 != table.num_rows + 1:
+        return None
+    carriage_returns = count_byte(utf8, b"\r")
+    if carriage_returns and carriage_returns != utf8.count(b"\r\n"):
         return None
     frame = pd.DataFrame(
         {i: pd.array(table.column(i), dtype="str") for i in range(len(names))}, copy=False

@@ -7,9 +7,11 @@ split where digits, CJK and other letters meet (`Rm1203` -> `rm 1203`, `1号A栋
 省市区县镇乡村路街道巷弄号栋幢座楼层室 (kept as characters); common abbreviations folded
 (Rd -> road, St -> street, Ave -> avenue, Rm -> room, Bldg -> building, Fl / a `F` after a
 number -> floor, Apt -> apartment, Ste -> suite, No./Number/# -> no, Dist -> district,
-Prov -> province, N/S/E/W -> north/south/east/west); country names and codes folded to ISO
-alpha-2 (China / PRC / 中国 -> cn, USA / United States -> us, UK / United Kingdom -> gb,
-Germany / Deutschland -> de, ...); words kept in order, joined by one space.
+Prov -> province, N/S/E/W -> north/south/east/west, except where the letter names a unit:
+after a unit word (`Flat E`, `Block W`), after a unit's number (`Flat 12E`), after a number
+not followed by a street word (`12E, 10 High St`) or next to CJK (`E栋`)); country names
+and codes folded to ISO alpha-2 (China / PRC / 中国 -> cn, USA / United States -> us, UK /
+United Kingdom -> gb, Germany / Deutschland -> de, ...); words kept in order, joined by one space.
 """
 
 import re
@@ -56,7 +58,6 @@ _WORDS = {
     **dict.fromkeys(("dist",), "district"),
     **dict.fromkeys(("prov",), "province"),
     **dict.fromkeys(("ind", "indus"), "industrial"),
-    **{"n": "north", "s": "south", "e": "east", "w": "west"},
     **dict.fromkeys(("china", "prc"), "cn"),
     **dict.fromkeys(("usa",), "us"),
     **dict.fromkeys(("uk", "britain", "england"), "gb"),
@@ -92,15 +93,39 @@ def _split(text: str) -> str:
     return folded
 
 
+_DIRECTIONS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+_UNITS = frozenset(
+    ("flat", "room", "unit", "apartment", "block", "building", "tower", "suite", "floor")
+)
+
+
 def _fold_words(text: str) -> list[str]:
     """Abbreviations and country names replaced by one spelling; `F` after a number is a floor."""
+    raw = text.split()
     tokens: list[str] = []
-    for token in text.split():
+    for i, token in enumerate(raw):
         if token == "f" and tokens and tokens[-1].isdigit():
             tokens.append("floor")
+        elif token in _DIRECTIONS:
+            following = _WORDS.get(raw[i + 1], raw[i + 1]) if i + 1 < len(raw) else ""
+            direction = _is_direction(tokens[-2:], following)
+            tokens.append(_DIRECTIONS[token] if direction else token)
         else:
             tokens.append(_WORDS.get(token, token))
     return tokens
+
+
+def _is_direction(before: list[str], following: str) -> bool:
+    """Whether a single N/S/E/W is a direction (`12 N Main St`) rather than a unit letter
+    (`Flat E`, `Flat 12 E`, `12E, 10 High St`, `E栋`): two flats must not fold together
+    (spec 3). `before` is the (folded) last two words, `following` the next word folded."""
+    previous = before[-1] if before else ""
+    if previous in _UNITS or has_cjk(previous) or has_cjk(following):
+        return False
+    if previous.isdigit():
+        street_word = following.isalpha() and following not in _UNITS
+        return street_word and not (len(before) == 2 and before[0] in _UNITS)
+    return True
 
 
 _DIGITS = re.compile(r"\d+")

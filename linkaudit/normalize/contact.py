@@ -19,7 +19,7 @@ import re
 import phonenumbers
 
 from linkaudit.normalize.base import NOTHING, Norm
-from linkaudit.normalize.text import all_zero, final, fold, prepare
+from linkaudit.normalize.text import all_zero, final, fold, prepare, without_float_tail
 
 _NO_COUNTRY = Norm(None, problem="no country code; set [defaults] country")
 _NOT_PHONE = Norm(None, problem="not a phone number")
@@ -32,7 +32,7 @@ def normalize_phone(raw: str, country: str | None = None) -> Norm:
     text = prepare(raw)
     if text is None or all_zero(text):
         return NOTHING
-    text = _INTERNATIONAL.sub("+", text)
+    text = _INTERNATIONAL.sub("+", without_float_tail(text))
     if not text.startswith("+") and not country:
         return _NO_COUNTRY
     region = _REGION_ALIASES.get((country or "").upper(), (country or "").upper()) or None

@@ -28,6 +28,7 @@ from linkaudit.normalize.text import (
     prepare,
     prepare_identifier,
     upper,
+    without_float_tail,
 )
 
 _SEPARATORS = re.compile(r"[\s\-.]+")
@@ -48,7 +49,7 @@ def normalize_card(raw: str, country: str | None = None) -> Norm:
     text = prepare(raw)
     if text is None:
         return NOTHING
-    digits = _SEPARATORS.sub("", text)
+    digits = _SEPARATORS.sub("", without_float_tail(text))
     if all_zero(digits):
         return NOTHING
     if _FULL.match(digits):
@@ -82,7 +83,7 @@ def normalize_bank_account(raw: str, country: str | None = None) -> Norm:
     text = prepare(raw)
     if text is None:
         return NOTHING
-    value = upper(compact(text))
+    value = upper(compact(without_float_tail(text)))
     if all_zero(value):
         return NOTHING
     problem = None

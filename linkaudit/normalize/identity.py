@@ -29,7 +29,16 @@ from linkaudit.normalize.company import (
     company_tokens,
     normalize_company_name,
 )
-from linkaudit.normalize.text import all_zero, compact, final, is_cjk, prepare, upper, words
+from linkaudit.normalize.text import (
+    all_zero,
+    compact,
+    final,
+    is_cjk,
+    prepare,
+    upper,
+    without_float_tail,
+    words,
+)
 
 __all__ = [
     "company_similarity",
@@ -50,7 +59,7 @@ def _identifier(raw: str) -> str | None:
     text = prepare(raw)
     if text is None:
         return None
-    value = upper(compact(text))
+    value = upper(compact(without_float_tail(text)))
     return None if all_zero(value) else value
 
 

@@ -66,6 +66,16 @@ def compact(text: str) -> str:
     return _COMPACT.sub("", text)
 
 
+_FLOAT_TAIL = re.compile(r"^(\d+)\.0+$", re.ASCII)
+
+
+def without_float_tail(text: str) -> str:
+    """`13800138000.0` -> `13800138000`: digits and a `.0` are a spreadsheet number written
+    from a float column (pandas), read without the artefact (spec 3). Other text unchanged;
+    for number-only types (phone, card, bank account, registration and tax numbers)."""
+    return _FLOAT_TAIL.sub(r"\1", text)
+
+
 def all_zero(text: str) -> bool:
     """True for `0000`, `000-000-0000`: a filler, not an identifier."""
     return _ALL_ZERO.match(text) is not None

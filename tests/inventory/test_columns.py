@@ -31,6 +31,20 @@ def test_invisible_characters_in_headers_are_ignored(tmp_path: Path) -> None:
     assert not inv.problems
 
 
+def test_people_contact_columns_take_the_companies_aliases(tmp_path: Path) -> None:
+    # a Chinese staff list: phone and email have the same headers as in companies (spec 2.7)
+    write(
+        tmp_path,
+        "people.csv",
+        "账号,姓名,手机号,电子邮箱\nacc-1,李伟,+86 138 0013 8000,li.wei@example.com\n",
+    )
+    write(tmp_path, "员工.csv", "account_id,电话,邮箱\nacc-2,+86 139 0013 9000,x@example.com\n")
+    inv = read(tmp_path)
+    assert values(inv, "phone") == ["+8613800138000", "+8613900139000"]
+    assert values(inv, "email") == ["li.wei@example.com", "x@example.com"]
+    assert not [note for note in inv.notes if "is not used by any rule" in note]
+
+
 def test_config_column_mapping(tmp_path: Path) -> None:
     write(tmp_path, "logins.csv", "Store,Login IP\nacc-1,203.0.113.7\n")
     config = Config(columns={Kind.LOGINS: {"Store": "account_id", "Login IP": "ip"}})

@@ -30,7 +30,28 @@ def test_identical_files_share_a_hash(tmp_path: Path) -> None:
     assert "file:documents/a.pdf" in flags
 
 
-@pytest.mark.parametrize("path", ["../../etc/passwd", "/etc/passwd", "documents/../../x", "link"])
+def test_windows_paths_are_read(tmp_path: Path) -> None:
+    # an inventory made on Windows: `documents\\b.pdf` names documents/b.pdf (spec 2.9)
+    write(tmp_path, "documents/a.pdf", "same bytes")
+    write(tmp_path, "documents/sub/b.pdf", "same bytes")
+    write(
+        tmp_path,
+        "documents.csv",
+        "account_id,path\nacc-1,documents\\a.pdf\nacc-2,.\\documents\\sub\\b.pdf\n",
+    )
+    inv = read(tmp_path)
+    assert not inv.problems
+    hashes = values(inv, "document")
+    assert len(hashes) == 2 and len(set(hashes)) == 1
+    flags = sorted(inv.attributes.loc[inv.attributes["type"] == "document", "flags"])
+    assert flags == ["file:documents/a.pdf", "file:documents/sub/b.pdf"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["../../etc/passwd", "/etc/passwd", "documents/../../x", "link", "..\\secret.txt",
+     "documents\\..\\..\\secret.txt", "\\etc\\passwd"],
+)  # fmt: skip
 def test_paths_outside_are_refused(tmp_path: Path, path: str) -> None:
     inventory = tmp_path / "inv"
     write(tmp_path, "secret.txt", "secret")

@@ -90,6 +90,24 @@ def test_xlsx_single_sheet_numbers_as_text(tmp_path: Path) -> None:
     assert provenance(inv, "bank_account")["6222020200112233"] == "payments.xlsx:Sheet1!B2"
 
 
+def test_csv_from_a_float_column_has_no_float_artefacts(tmp_path: Path) -> None:
+    # pandas writes a float column as `13800138000.0` (spec 3: never read that way)
+    write(tmp_path, "people.csv", "account_id,phone\nacc-1,13800138000.0\n")
+    write(
+        tmp_path,
+        "payments.csv",
+        "account_id,card_number,bank_account\nacc-1,4111111111111111.0,6222020200112233.0\n",
+    )
+    write(tmp_path, "logins.csv", "account_id,ip\nacc-1,203.0.113.7\n")
+    write(tmp_path, "listings.csv", "account_id,gtin\nacc-1,12345678905.0\n")
+    inv = read(tmp_path, Config(defaults=Defaults(country="CN")))
+    assert values(inv, "phone") == ["+8613800138000"]
+    assert values(inv, "card") == ["411111******1111", "last4:1111"]
+    assert values(inv, "bank_account") == ["6222020200112233"]
+    assert values(inv, "gtin") == ["00012345678905"]
+    assert not [p for p in inv.problems if p.attribute in ("phone", "card", "bank_account")]
+
+
 def test_xlsx_several_kinds(tmp_path: Path) -> None:
     _workbook(
         tmp_path / "inventory.xlsx",
@@ -130,6 +148,25 @@ def test_multiline_quoted_field_keeps_real_line_numbers(tmp_path: Path) -> None:
     assert provenance(inv, "email") == {
         "a@example.com": "companies.csv:2",
         "b@example.com": "companies.csv:6",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lone CR ends a line, and a blank line makes up for the count of LFs
+        "account_id,ip\na1,1.1.1.1\ra2,2.2.2.2\n\na3,3.3.3.3\n",
+        "account_id,ip\r\na1,1.1.1.1\ra2,2.2.2.2\r\n\r\na3,3.3.3.3\r\n",
+        "account_id,ip\ra1,1.1.1.1\ra2,2.2.2.2\r\ra3,3.3.3.3\r",
+    ],
+)
+def test_mixed_line_endings_keep_real_line_numbers(tmp_path: Path, text: str) -> None:
+    write(tmp_path, "logins.csv", text)
+    inv = read(tmp_path)
+    assert provenance(inv, "ip") == {
+        "1.1.1.1": "logins.csv:2",
+        "2.2.2.2": "logins.csv:3",
+        "3.3.3.3": "logins.csv:5",
     }
 
 

@@ -45,6 +45,10 @@ def _addr(raw: str) -> str:
         # a multi-line cell (Alt+Enter in Excel): a line break separates words
         ("Room 1203\nBuilding 5\n88 Keyuan Road", "Room 1203, Building 5, 88 Keyuan Road"),
         ("Room 1203\r\nBuilding 5\t88 Keyuan Road", "Room 1203 Building 5 88 Keyuan Road"),
+        # N/S/E/W before a street name are directions
+        ("12 N Main St", "12 North Main Street"),
+        ("E 5th St, New York", "East 5 Street New York"),
+        ("Room 3, 12 W Main St", "Rm 3 12 West Main Street"),
     ],
 )
 def test_address_equivalent(a: str, b: str) -> None:
@@ -66,6 +70,11 @@ def test_address_canonical_forms() -> None:
         ("Room 1203, Building 5, 88 Keji Rd", "Room 1204, Building 5, 88 Keji Rd"),
         ("12 Main St", "12 Main Ave"),
         ("科技园路1号A栋1203室", "科技园路1号A栋1204室"),
+        # a letter after a unit word or a unit number is the unit, not a direction
+        ("Flat E, 10 High Street", "Flat East, 10 High Street"),
+        ("Flat 12E, 10 High Street", "Flat 12 East, 10 High Street"),
+        ("Block W, 88 Keyuan Rd", "Block West, 88 Keyuan Rd"),
+        ("科技园路1号E栋1203室", "科技园路1号East栋1203室"),
     ],
 )
 def test_address_different(a: str, b: str) -> None:
@@ -88,6 +97,14 @@ def test_address_different(a: str, b: str) -> None:
         ("Room 12A, 88 Keyuan Road, Shenzhen", "Room 12B, 88 Keyuan Road, Shenzhen"),
         ("Apt 4B, 100 Main St, New York, NY 10001", "Apt 4C, 100 Main St, New York, NY 10001"),
         ("科技园路1号A栋1203室", "科技园路1号B栋1203室"),
+        # N/S/E/W are unit letters too, not directions
+        ("Flat E, 10 High Street, London", "Flat W, 10 High Street, London"),
+        ("Flat S, 10 High Street, London", "Flat N, 10 High Street, London"),
+        ("Room 12E, 88 Keyuan Road, Shenzhen", "Room 12W, 88 Keyuan Road, Shenzhen"),
+        ("Apt 4 E, 100 Main St", "Apt 4 W, 100 Main St"),
+        ("Building 5, Tower E, 88 Keyuan Rd", "Building 5, Tower W, 88 Keyuan Rd"),
+        ("Flat 3, 12/F, E, 88 Keyuan Rd", "Flat 3, 12/F, W, 88 Keyuan Rd"),
+        ("科技园路1号E栋1203室", "科技园路1号W栋1203室"),
     ],
 )
 def test_two_flats_in_one_building_are_not_one_address(a: str, b: str) -> None:

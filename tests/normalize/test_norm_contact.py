@@ -22,6 +22,9 @@ website = NORMALIZERS[AttrType.WEBSITE]
         ("138 0013 8000", "cn"),
         ("１３８００１３８０００", "CN"),
         ("00 86 13800138000", None),
+        # a CSV written from a float column (spec 3: no float artefacts)
+        ("13800138000.0", "CN"),
+        ("8613800138000.00", "CN"),
     ],
 )
 def test_phone_equivalent(raw: str, country: str | None) -> None:

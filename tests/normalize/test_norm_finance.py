@@ -23,6 +23,8 @@ payout = NORMALIZERS[AttrType.PAYOUT_ACCOUNT]
         ("4111 11•• •••• 1111", "masked"),
         ("4111111*****1111", "masked"),
         ("４１１１１１＊＊＊＊＊＊１１１１", "masked"),
+        # a CSV written from a float column (spec 3: no float artefacts)
+        ("4111111111111111.0", "full"),
     ],
 )
 def test_card_bin_last4_key(raw: str, flag: str) -> None:
@@ -105,6 +107,8 @@ def test_card_derives_weak_last4() -> None:
         ("DE89 3704 0044 0532 0130 00", "de89370400440532013000"),
         ("6222 0202 0011 2233", "6222-0202-0011-2233"),
         ("GB29 NWBK 6016 1331 9268 19", "GB29NWBK60161331926819"),
+        ("6222020200112233.0", "6222020200112233"),
+        ("6222020200112233.000", "6222 0202 0011 2233"),
     ],
 )
 def test_bank_account_equivalent(a: str, b: str) -> None:
@@ -119,7 +123,14 @@ def test_bank_account_bad_iban_keeps_value_with_problem() -> None:
     assert result.problem == "IBAN check digits do not match"
 
 
-@pytest.mark.parametrize(("a", "b"), [("6222020200112233", "6222020200112234")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("6222020200112233", "6222020200112234"),
+        # only a spreadsheet's `.0` goes: dots between digits are group separators
+        ("6222020200112233.01", "6222020200112233"),
+    ],
+)
 def test_bank_account_different(a: str, b: str) -> None:
     assert bank(a, None).value != bank(b, None).value
 

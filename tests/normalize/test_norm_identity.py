@@ -125,6 +125,7 @@ def test_company_tokens_cjk_bigrams() -> None:
         ("91110000600037341L", "91110000600037341l"),
         ("12345678", "1234.5678"),
         ("SC123456", "sc 123 456"),
+        ("12345678.0", "12345678"),
     ],
 )
 def test_registration_equivalent(a: str, b: str) -> None:
@@ -152,6 +153,7 @@ def test_registration_not_evidence(raw: str) -> None:
         ("de136695976", "DE 136 695 976"),
         ("GB 980 7806 84", "GB980780684"),
         ("12-3456789", "123456789"),
+        ("123456789.0", "123456789"),
     ],
 )
 def test_tax_id_equivalent(a: str, b: str) -> None:
