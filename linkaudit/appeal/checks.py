@@ -14,6 +14,7 @@ import pandas as pd
 from linkaudit.appeal.documents import doc_type, issued, own_documents
 from linkaudit.appeal.phrases import NOUNS, RECENT_DAYS, RECENT_TYPES
 from linkaudit.attributes import provenance
+from linkaudit.inventory.documents import inside_inventory
 from linkaudit.inventory.model import Inventory
 from linkaudit.mask import mask_value
 from linkaudit.normalize.document import normalize_document_number
@@ -64,8 +65,8 @@ def _from_files(inv: Inventory) -> list[DocKey]:
     out = []
     for row in inv.documents:
         account, path = (row.get("account_id") or "").strip(), (row.get("path") or "").strip()
-        file = inv.root / path
-        if path and file.is_file():
+        file = inside_inventory(inv.root, path) if path else None  # never outside it
+        if file is not None and file.is_file():
             digest = hashlib.sha256(file.read_bytes()).hexdigest()
             out.append(DocKey(f"sha256:{digest}", "file", account, path))
         number = normalize_document_number(row.get("number") or "").value

@@ -68,7 +68,7 @@ def _hash(
     root: Path, text: str, config: Config, issues: Issues, where: str, column: str
 ) -> str | None:
     """The file's sha256, or None with a problem: outside the inventory, missing, too big."""
-    target = _inside(root, text)
+    target = inside_inventory(root, text)
     if target is None:
         why = "refused: outside the inventory directory (use a path relative to it)"
         issues.add(Problem(where, column, text, why))  # a path, named so it can be fixed
@@ -88,7 +88,7 @@ def _hash(
     return digest.hexdigest()
 
 
-def _inside(root: Path, text: str) -> Path | None:
+def inside_inventory(root: Path, text: str) -> Path | None:
     """The resolved path when it stays inside root (after following symlinks), else None."""
     if Path(text).is_absolute() or PureWindowsPath(text).anchor:  # C:, a share, a rooted \x
         return None

@@ -45,6 +45,28 @@ def test_shared_files_are_found_without_table_rows(tmp_path: Path) -> None:
     ]
 
 
+def test_files_outside_the_inventory_are_never_read(tmp_path: Path) -> None:
+    """A documents path leaving the inventory (`../`, absolute) is refused, as the loader
+    refuses it; a Windows path inside it is read."""
+    root = tmp_path / "inventory"
+    (root / "documents").mkdir(parents=True)
+    (tmp_path / "secret.pdf").write_bytes(b"%PDF outside")
+    (root / "documents" / "c.pdf").write_bytes(b"%PDF inside")
+    (root / "documents" / "d.pdf").write_bytes(b"%PDF inside")
+    outside = [str(tmp_path / "secret.pdf"), "../secret.pdf"]
+    docs = [{"account_id": a, "path": p} for a, p in zip("ab", outside, strict=True)]
+    docs += [
+        {"account_id": "c", "path": "documents\\c.pdf"},
+        {"account_id": "d", "path": "documents/d.pdf"},
+    ]
+    inv = Inventory(root, {a: AccountRecord(a) for a in "abcd"}, empty_table(), documents=docs)
+    assert document_warnings(inv, "a", show=False) == []
+    assert document_warnings(inv, "c", show=False) == [
+        "document documents\\c.pdf of c is byte-identical to documents/d.pdf of d: "
+        "attach a document of c's own"
+    ]
+
+
 def test_a_shared_document_number_warns_masked(seed: Seed) -> None:
     _, inv = seed
     inv2 = Inventory(inv.root, inv.accounts, inv.attributes, documents=[
