@@ -145,3 +145,11 @@ def test_approved_hub_is_marked_by_the_engine_and_not_account_risk(scan: Scan) -
     (hub,) = [h for h in result.hubs if h.rule == "shared-login-ip"]
     assert hub.approved and result.groups[0].hubs == [hub.id]
     assert all(a.risk == 0.0 and a.severity is None for a in result.accounts)
+
+
+def test_a_hub_says_whether_its_rule_groups_members(scan: Scan) -> None:
+    """Shared-product hubs join nothing (hub_groups: false); the gate reads it off the hub."""
+    rows = [(f"acc-{i:02d}", t, v) for i in range(12) for t, v in
+            [("ip", "203.0.113.7"), ("asin", "B000000001")]]  # fmt: skip
+    hubs = {h.rule: h.hub_groups for h in scan(make_inventory(rows)).hubs}
+    assert hubs["shared-login-ip"] is True and hubs["shared-asin"] is False
