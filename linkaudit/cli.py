@@ -371,22 +371,23 @@ def diff(
     fail_on_new: Annotated[
         Severity | None,
         typer.Option(
-            "--fail-on-new", help="Exit 1 when a new or stronger link is at or above this severity."
+            "--fail-on-new",
+            help="Exit 1 when a new or stronger link or hub is at or above this severity.",
         ),
     ] = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """New, resolved, stronger and weaker links; groups formed, joined, merged, split."""
+    """New, resolved, stronger and weaker links; hubs new, joined, resolved; group changes."""
     from linkaudit.diff import diff as run_diff
-    from linkaudit.diff import failing_changes, render_diff
+    from linkaudit.diff import failing_changes, failing_hub_changes, render_diff
 
     if fmt not in ("table", "json"):
         raise UsageError(f"diff --format must be table or json, not {fmt}")
     result = run_diff(_load_scan(old), _load_scan(new), str(old), str(new))
     text = result.model_dump_json(indent=2) if fmt == "json" else render_diff(result, _lang(lang))
     _emit(text, output, fmt)
-    if failing_changes(result, fail_on_new):
+    if failing_changes(result, fail_on_new) or failing_hub_changes(result, fail_on_new):
         raise typer.Exit(1)
 
 

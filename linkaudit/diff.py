@@ -1,4 +1,4 @@
-"""`linkaudit diff OLD NEW`: new, resolved, stronger and weaker links; group changes."""
+"""`linkaudit diff OLD NEW`: new, resolved, stronger and weaker links; hub and group changes."""
 
 from collections import defaultdict
 from typing import Literal
@@ -6,12 +6,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from linkaudit.gate import SCORE_STEP, pair_key
-from linkaudit.result import Group, Link, ScanResult
+from linkaudit.result import Group, Hub, Link, ScanResult
 from linkaudit.vocab import Severity
 
 DIFF_SCHEMA = "linkaudit.diff/1"
 
 LinkChangeKind = Literal["new", "resolved", "stronger", "weaker"]
+HubChangeKind = Literal["new", "joined", "stronger", "resolved"]
 GroupChangeKind = Literal["formed", "dissolved", "joined", "left", "merged", "split"]
 
 
@@ -31,6 +32,21 @@ class LinkChange(_Model):
     approved: bool = False  # the link in NEW is approved: shown, never failing
 
 
+class HubChange(_Model):
+    change: HubChangeKind
+    id: str
+    rule: str
+    attribute: str
+    value: str  # masked as in the scans
+    accounts: list[str]  # members in NEW (in OLD when resolved)
+    joined: list[str] = []  # stores that joined since OLD
+    old_severity: Severity | None = None
+    new_severity: Severity | None = None
+    approved: bool = False  # the hub in NEW: shown, never failing
+    allowed: bool = False
+    hub_groups: bool = True
+
+
 class GroupChange(_Model):
     change: GroupChangeKind
     accounts: list[str]  # the members concerned (the whole group for formed/dissolved)
@@ -44,6 +60,7 @@ class DiffResult(_Model):
     new: str
     links: list[LinkChange]
     groups: list[GroupChange]
+    hubs: list[HubChange] = []
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = defaultdict(int)
@@ -51,6 +68,8 @@ class DiffResult(_Model):
             out[c.change] += 1
         for g in self.groups:
             out[f"group_{g.change}"] += 1
+        for h in self.hubs:
+            out[f"hub_{h.change}"] += 1
         return dict(out)
 
 
@@ -98,6 +117,44 @@ def diff_links(old: ScanResult, new: ScanResult) -> list[LinkChange]:
     before = {pair_key(x): x for x in old.links}
     after = {pair_key(x): x for x in new.links}
     changes = [_link_change(before.get(k), after.get(k)) for k in sorted(before.keys() | after)]
+    return [c for c in changes if c is not None]
+
+
+def _hub_change(old: Hub | None, new: Hub | None) -> HubChange | None:
+    """By id and members, as gate._hub_is_new_or_stronger: new, a store joined, band rose."""
+    hub = new or old
+    assert hub is not None
+    joined = sorted(set(new.accounts) - set(old.accounts)) if old and new else []
+    if old is None:
+        change: HubChangeKind = "new"
+    elif new is None:
+        change = "resolved"
+    elif joined:
+        change = "joined"
+    elif new.severity.rank > old.severity.rank:
+        change = "stronger"
+    else:
+        return None
+    return HubChange(
+        change=change,
+        id=hub.id,
+        rule=hub.rule,
+        attribute=hub.attribute,
+        value=hub.value,
+        accounts=hub.accounts,
+        joined=joined,
+        old_severity=old.severity if old else None,
+        new_severity=new.severity if new else None,
+        approved=hub.approved if new else False,
+        allowed=hub.allowed,
+        hub_groups=hub.hub_groups,
+    )
+
+
+def diff_hubs(old: ScanResult, new: ScanResult) -> list[HubChange]:
+    before = {h.id: h for h in old.hubs}
+    after = {h.id: h for h in new.hubs}
+    changes = [_hub_change(before.get(k), after.get(k)) for k in sorted(before.keys() | after)]
     return [c for c in changes if c is not None]
 
 
@@ -172,6 +229,7 @@ def diff(old: ScanResult, new: ScanResult, old_name: str = "", new_name: str = "
         new=new_name or new.inventory,
         links=diff_links(old, new),
         groups=diff_groups(old, new),
+        hubs=diff_hubs(old, new),
     )
 
 
@@ -190,6 +248,21 @@ def failing_changes(result: DiffResult, fail_on_new: Severity | None) -> list[Li
     ]
 
 
+def failing_hub_changes(result: DiffResult, fail_on_new: Severity | None) -> list[HubChange]:
+    """New, joined or stronger hubs at or above the threshold that could fail a scan (as
+    gate.failing_hubs: never approved, allowed or shared-product hubs)."""
+    if fail_on_new is None:
+        return []
+    return [
+        c
+        for c in result.hubs
+        if c.change != "resolved"
+        and not (c.approved or c.allowed or not c.hub_groups)
+        and c.new_severity is not None
+        and c.new_severity.rank >= fail_on_new.rank
+    ]
+
+
 _HEAD = {
     "en": {
         "change": "change",
@@ -199,6 +272,9 @@ _HEAD = {
         "rules": "rules",
         "links": "Links",
         "groups": "Groups",
+        "hubs": "Hubs",
+        "value": "value",
+        "members": "members",
         "none": "no changes",
         "new": "new",
         "resolved": "resolved",
@@ -219,6 +295,9 @@ _HEAD = {
         "rules": "规则",
         "links": "关联",
         "groups": "关联组",
+        "hubs": "枢纽",
+        "value": "值",
+        "members": "成员",
         "none": "没有变化",
         "new": "新增",
         "resolved": "已解除",
@@ -235,7 +314,7 @@ _HEAD = {
 
 
 def render_diff(result: DiffResult, lang: str = "en") -> str:
-    """The diff as two plain tables (links, groups) for the terminal."""
+    """The diff as plain tables (links, hubs, groups) for the terminal."""
     from tabulate import tabulate
 
     t = _HEAD["zh" if lang == "zh" else "en"]
@@ -244,7 +323,7 @@ def render_diff(result: DiffResult, lang: str = "en") -> str:
         return "-" if sev is None else f"{sev.value} {score:.2f}"
 
     out: list[str] = []
-    if not result.links and not result.groups:
+    if not result.links and not result.groups and not result.hubs:
         return t["none"] + "\n"
     if result.links:
         rows = [
@@ -259,6 +338,20 @@ def render_diff(result: DiffResult, lang: str = "en") -> str:
         ]
         head = [t["change"], t["accounts"], t["before"], t["after"], t["rules"]]
         out += [t["links"], tabulate(rows, head), ""]
+    if result.hubs:
+        rows = [
+            [
+                t[h.change],
+                f"{h.attribute} {h.value}",
+                str(len(h.accounts)),
+                " ".join(f"+{a}" for a in h.joined),
+                "-" if h.old_severity is None else h.old_severity.value,
+                "-" if h.new_severity is None else h.new_severity.value,
+            ]
+            for h in result.hubs
+        ]
+        head = [t["change"], t["value"], t["members"], t["accounts"], t["before"], t["after"]]
+        out += [t["hubs"], tabulate(rows, head), ""]
     if result.groups:
         rows = [[t[g.change], ", ".join(g.accounts)] for g in result.groups]
         out += [t["groups"], tabulate(rows, [t["change"], t["accounts"]]), ""]

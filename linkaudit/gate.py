@@ -61,15 +61,17 @@ def failing_hubs(
     accounts: set[str] | None = None,
 ) -> list[Hub]:
     """Hubs that make the run exit 1, as failing_links does for links: a hub is every pair
-    of its members reported once (spec 5). Only hubs that group their members count (not
-    allowed, not shared products: those are in a group's `hubs`), never approved ones."""
+    of its members reported once (spec 5), so it fails by its own severity, whether or not
+    it reaches scan.group_severity. Never allowed, approved or shared-product hubs (rules
+    with hub_groups: false, which join nothing)."""
     if fail_on is None:
         return []
-    grouping = {hub_id for group in result.groups for hub_id in group.hubs}
     old = {hub.id: hub for hub in baseline.hubs} if baseline else None
     out = []
     for hub in result.hubs:
-        if hub.id not in grouping or hub.approved or hub.severity.rank < fail_on.rank:
+        if hub.allowed or hub.approved or not hub.hub_groups:
+            continue
+        if hub.severity.rank < fail_on.rank:
             continue
         if accounts is not None and not accounts.intersection(hub.accounts):
             continue

@@ -72,7 +72,6 @@ def scan_with_inventory(
     """The scan and the loaded inventory it came from (the appeal needs both)."""
     from linkaudit import engine
     from linkaudit import inventory as loader
-    from linkaudit.engine.hubs import mark_approved
     from linkaudit.engine.rules import load_pack
 
     options = options or ScanOptions()
@@ -95,7 +94,6 @@ def scan_with_inventory(
                 "coverage": coverage,
                 "tool_version": __version__,
                 "inventory": str(inventory),
-                "hubs": mark_approved(result.hubs, config.approved),
             }
         )
     return result, inv

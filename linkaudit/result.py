@@ -137,6 +137,7 @@ class Hub(_Out):
     sources: list[str] = []
     allowed: bool = False
     approved: bool = False  # every member is in one [[approved]] list: never fails a run
+    hub_groups: bool = True  # the rule's hub_groups: false for shared products, joining nothing
 
 
 class Allowance(_Out):

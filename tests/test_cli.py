@@ -200,3 +200,16 @@ def test_an_approved_or_allowed_hub_never_fails(tmp_path: Path) -> None:
     allowed = '[[allow]]\ntype = "phone"\nvalue = "+8613800138000"\nreason = "switchboard"\n'
     (inv / "linkaudit.toml").write_text("[scan]\nhub_threshold = 3\n" + allowed, encoding="utf-8")
     assert run("scan", str(inv), "-f", "json", "--fail-on", "low").exit_code == 0
+
+
+def test_diff_reports_and_fails_on_a_new_hub(tmp_path: Path) -> None:
+    inv = _phone_hub(tmp_path)
+    new = tmp_path / "new.json"
+    run("scan", str(inv), "-f", "json", "-o", str(new))
+    data = json.loads(new.read_text())
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({**data, "hubs": []}), encoding="utf-8")
+    result = run("diff", str(old), str(new), "-f", "json", "--fail-on-new", "critical")
+    assert result.exit_code == 1
+    assert [h["change"] for h in json.loads(result.stdout)["hubs"]] == ["new"]
+    assert run("diff", str(new), str(new), "--fail-on-new", "low").exit_code == 0

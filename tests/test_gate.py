@@ -64,7 +64,7 @@ def test_a_grouping_hub_fails_like_the_links_it_stands_for() -> None:
     must fail --fail-on critical although no single link is listed."""
     members = [f"s{i:02d}" for i in range(11)]
     phone = _hub("h-1", members)
-    product = _hub("h-2", members).model_copy(update={"rule": "shared-asin"})  # groups nothing
+    product = _hub("h-2", members, hub_groups=False).model_copy(update={"rule": "shared-asin"})
     allowed = _hub("h-3", members, allowed=True)
     result = _with_hubs([phone, product, allowed], grouping=[phone])
     assert [h.id for h in failing_hubs(result, Severity.CRITICAL)] == ["h-1"]
@@ -84,3 +84,13 @@ def test_baseline_fails_a_hub_only_when_new_or_joined_by_a_store() -> None:
     assert [h.id for h in failing_hubs(joined, Severity.HIGH, baseline=old)] == ["h-1"]
     new_hub = _hub("h-9", ["x", "y", "z"])
     assert failing_hubs(_with_hubs([new_hub], [new_hub]), Severity.HIGH, baseline=old) != []
+
+
+def test_a_hub_below_the_group_severity_fails_by_its_own_severity() -> None:
+    """A low hub groups nothing under the default group_severity (medium), yet stands for
+    low links, which fail --fail-on low: the hub must too."""
+    low = _hub("h-1", ["a", "b", "c"], sev="low")
+    product = _hub("h-2", ["a", "b", "c"], sev="low", hub_groups=False)
+    result = _with_hubs([low, product], grouping=[])
+    assert [h.id for h in failing_hubs(result, Severity.LOW)] == ["h-1"]
+    assert failing_hubs(result, Severity.MEDIUM) == []

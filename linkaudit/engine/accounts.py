@@ -1,7 +1,7 @@
 """Account rules (hygiene flags on one account) and the per-account rows of the result.
 
-An account's risk is its strongest unapproved link or grouping hub; approved links are
-reported on the link, never as the account's risk.
+An account's risk is its strongest unapproved link or grouping hub; approved links and hubs
+are reported on the link or hub, never as the account's risk.
 """
 
 from dataclasses import dataclass
@@ -115,7 +115,7 @@ class Risk:
 
 
 def account_risks(links: list[Link], hubs: list[Hub], grouping_hubs: set[str]) -> dict[str, Risk]:
-    """Strongest unapproved link or grouping hub of each account."""
+    """Strongest unapproved link or unapproved grouping hub of each account."""
     risk: dict[str, Risk] = {}
 
     def offer(account: str, score: float, severity: Severity) -> None:
@@ -128,7 +128,7 @@ def account_risks(links: list[Link], hubs: list[Hub], grouping_hubs: set[str]) -
             for account in link.accounts:
                 offer(account, link.score, link.severity)
     for hub in hubs:
-        if hub.id in grouping_hubs:
+        if hub.id in grouping_hubs and not hub.approved:
             for account in hub.accounts:
                 offer(account, hub.weight, hub.severity)
     return risk

@@ -1,6 +1,6 @@
 """The engine: attribute table -> evidence -> links -> scores -> hubs -> groups -> ScanResult."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import numpy as np
@@ -15,7 +15,7 @@ from linkaudit.engine.codes import KEY, code_strings, value_keys
 from linkaudit.engine.crosssell import PRODUCT_TYPES, cross_selling
 from linkaudit.engine.detail import MAX_VALUES_PER_LINK, Hit, evidence_hits
 from linkaudit.engine.groups import Edge, Grouping, build_groups
-from linkaudit.engine.hubs import allowed_hubs, hubs_out
+from linkaudit.engine.hubs import allowed_hubs, hubs_out, mark_approved
 from linkaudit.engine.links import LinkInputs, build_links, final_severity
 from linkaudit.engine.match import match_rule
 from linkaudit.engine.model import Rule
@@ -253,6 +253,7 @@ def _result(
     show: bool,
 ) -> ScanResult:
     """Links, groups, account rows and the result model around them."""
+    matched = replace(matched, hubs=mark_approved(matched.hubs, config.approved))
     by_id = {r.id: r for r in rules}
     links, groups, grouping = _links(matched, by_id, accounts, ctx, tables, config, show)
     account_rules = [r for r in rules if r.kind == "account"]

@@ -60,6 +60,7 @@ def hubs_out(
             weight=rule.weight,
             sources=sources.get((f.value, f.scope), []),
             allowed=allowed,
+            hub_groups=rule.hub_groups,
         )
         for f in found
     ]

@@ -133,3 +133,23 @@ def test_a_neighbour_of_an_allowed_ip_still_links_through_its_own_subnet(scan: S
     config = Config(allow=[Allow(type=AttrType.IP, value="203.0.113.7", reason="prep centre")])
     (link,) = scan(make_inventory(rows), config).links
     assert [e.rule for e in link.evidence] == ["shared-ipv4-subnet"]
+
+
+def test_approved_hub_is_marked_by_the_engine_and_not_account_risk(scan: Scan) -> None:
+    """Approved stores sharing a hub value: the hub is marked approved (spec 4) and, like an
+    approved link, is not its members' risk; it still groups them."""
+    members = [f"acc-{i:02d}" for i in range(12)]
+    rows = [(a, "ip", "203.0.113.7") for a in members]
+    config = Config(approved=[Approved(accounts=members, reason="case 123456")])
+    result = scan(make_inventory(rows), config)
+    (hub,) = [h for h in result.hubs if h.rule == "shared-login-ip"]
+    assert hub.approved and result.groups[0].hubs == [hub.id]
+    assert all(a.risk == 0.0 and a.severity is None for a in result.accounts)
+
+
+def test_a_hub_says_whether_its_rule_groups_members(scan: Scan) -> None:
+    """Shared-product hubs join nothing (hub_groups: false); the gate reads it off the hub."""
+    rows = [(f"acc-{i:02d}", t, v) for i in range(12) for t, v in
+            [("ip", "203.0.113.7"), ("asin", "B000000001")]]  # fmt: skip
+    hubs = {h.rule: h.hub_groups for h in scan(make_inventory(rows)).hubs}
+    assert hubs["shared-login-ip"] is True and hubs["shared-asin"] is False
