@@ -52,14 +52,18 @@ _HASH_FROM = 10_000  # values of a type from which numpy hashing beats dictionar
 def value_keys(
     table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]]
 ) -> npt.NDArray[np.int32] | Codes:
-    """One int64 per row of the attribute table, equal exactly when type and value are.
+    """One integer per row of the attribute table, equal exactly when type and value are.
 
     `rows` holds each type's row positions (rows.type_rows). Each type's values are coded
     once here, so matching and cross-selling never hash a value string again: short values
     of a small alphabet (ASINs, GTINs, IPs) are packed into integers exactly, many others
     (titles) hashed in numpy and checked, the rest dictionary-encoded.
     """
-    keys = np.zeros(len(table), dtype=np.int64)
+    # held beside every row of the table for the whole scan: 4 bytes a row (a key is at
+    # most the number of rows)
+    keys: npt.NDArray[np.int32] | Codes = (
+        np.zeros(len(table), np.int32) if len(table) < 2**31 else np.zeros(len(table), np.int64)
+    )
     values = arrow(table["value"])
     offset = 0
     for positions in rows.values():
@@ -75,10 +79,12 @@ def value_keys(
         else:
             hashed = exact_codes(part) if len(part) >= _HASH_FROM else None
             codes = hashed if hashed is not None else code_strings(part)[0]
-        keys[positions] = codes + offset
+        if contiguous:
+            keys[int(positions[0]) : int(positions[0]) + len(positions)] = codes + offset
+        else:
+            keys[positions] = codes + offset
         offset += int(codes.max(initial=-1)) + 1
-    # held beside every row of the table for the whole scan: 4 bytes a row when they fit
-    return keys.astype(np.int32) if offset < 2**31 else keys
+    return keys
 
 
 def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
@@ -93,6 +99,9 @@ def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
         return None
     used = np.zeros(256, dtype=bool)
     for _, _, data in pieces:
+        # the first bytes alone may use too large an alphabet already (titles): stop there
+        if (int((np.bincount(data[:4096], minlength=256) > 0).sum()) + 1) ** width >= limit:
+            return None
         used |= np.bincount(data, minlength=256) > 0
     base = int(used.sum()) + 1
     if base**width >= limit:
@@ -100,8 +109,12 @@ def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
     rank = np.zeros(256, dtype=np.int64)
     rank[used] = np.arange(1, base)
     parts = []
+    powers = base ** np.arange(width - 1, -1, -1, dtype=np.int64)
     for _, offsets, data in pieces:
         starts, lengths = offsets[:-1], np.diff(offsets)
+        if len(data) == width * len(starts):  # every value full width: one matrix product
+            parts.append(rank[data.reshape(-1, width)] @ powers)
+            continue
         key = np.zeros(len(starts), dtype=np.int64)
         for j in range(width):
             present = lengths > j

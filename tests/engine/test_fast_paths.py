@@ -211,6 +211,21 @@ def test_packed_values_are_injective(values: list[str]) -> None:
     assert [packed[values.index(v)] for v in values] == packed.tolist()
 
 
+@given(st.lists(st.text(alphabet="B0129AZ", min_size=6, max_size=6), max_size=40))
+def test_full_width_packing_is_the_digit_by_digit_packing(values: list[str]) -> None:
+    """Values all of one width take the matrix product; with one shorter value among them
+    the same strings take the digit loop: both number a string the same way."""
+    if not values:
+        return
+    wide = _packed(pa.chunked_array([pa.array(values, pa.large_string())]))
+    mixed = _packed(pa.chunked_array([pa.array(["B", *values], pa.large_string())]))
+    assert wide is not None and mixed is not None
+    alphabet = set("".join(values))
+    if "B" in alphabet:  # same alphabet, so the same digits
+        assert wide.tolist() == mixed[1:].tolist()
+    assert len(set(wide.tolist())) == len(set(values))
+
+
 def test_long_values_are_not_packed() -> None:
     assert _packed(pa.chunked_array([pa.array(["x" * 70, "y"], pa.large_string())])) is None
 
