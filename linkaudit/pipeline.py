@@ -36,9 +36,7 @@ def load(inventory: Path, options: ScanOptions) -> tuple[Config, Inventory]:
     """The config and the loaded inventory (plus the candidate store, when given)."""
     from linkaudit import inventory as loader
     from linkaudit.candidate import add_candidate
-    from linkaudit.memory import small_pages
 
-    small_pages()
     config = load_config(inventory, options.config_path)
     # loader.load times its own stages: load (reading files) and normalise (the table)
     inv = loader.load(inventory, config, encoding=options.encoding, progress=options.progress)

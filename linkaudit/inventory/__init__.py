@@ -24,6 +24,7 @@ from linkaudit.inventory.model import AccountRecord, Inventory, Problem
 from linkaudit.inventory.prenormalised import attribute_kind_rows
 from linkaudit.inventory.sheet import Sheet
 from linkaudit.inventory.table import sheet_rows
+from linkaudit.memory import small_pages
 from linkaudit.timing import stage
 from linkaudit.vocab import AttrType, Kind
 
@@ -42,6 +43,7 @@ def load(
     Raises InputError (one line naming the path and what to do) when the directory is
     missing or holds no supported file, or a file cannot be parsed at all.
     """
+    small_pages()  # the table's arrays are large: see memory.small_pages
     issues = Issues()
     sheets: list[Sheet] = []
     files: list[str] = []

@@ -98,6 +98,22 @@ def _take_ascending(values: pa.ChunkedArray, rows: npt.NDArray[np.intp]) -> pa.C
     return pa.chunked_array(parts, type=values.type)
 
 
+def keep_rows(
+    values: pa.ChunkedArray, rows: npt.NDArray[np.intp], most_runs: int = 64
+) -> pa.ChunkedArray:
+    """values[rows] for ascending, distinct rows. When they form a few runs (a column with
+    a handful of rows left out), the runs are zero-copy slices instead of a copy."""
+    if not len(rows):
+        return values.slice(0, 0)
+    breaks = np.flatnonzero(np.diff(rows) != 1) + 1
+    if len(breaks) >= most_runs:
+        return take(values, rows)
+    firsts = np.concatenate([[0], breaks])
+    lasts = np.concatenate([breaks, [len(rows)]])
+    parts = [values.slice(int(rows[a]), int(b - a)) for a, b in zip(firsts, lasts, strict=True)]
+    return pa.chunked_array([c for part in parts for c in part.chunks], type=values.type)
+
+
 def take(values: pa.ChunkedArray, rows: npt.NDArray[np.intp] | None) -> pa.ChunkedArray:
     """values[rows], or values itself when rows is None (all rows).
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 
 from linkaudit.attributes import ATTRIBUTE_COLUMNS, empty_table
-from linkaudit.inventory.arrow import arrow, constant_array, series
+from linkaudit.inventory.arrow import arrow, constant_array, keep_rows, series
 
 Chunk = dict[str, pa.ChunkedArray | npt.NDArray[np.generic]]
 _TEXT = ("account_id", "type", "value", "raw", "src", "marketplace", "flags")
@@ -29,15 +29,15 @@ def build(
     """A chunk from `rows` (ascending; None = all) of cells (account_id, raw, line,
     marketplace, first_seen, last_seen, flags) and the values computed for those rows."""
     keep: npt.NDArray[np.bool_] | slice = slice(None)
-    arrow_keep = None
+    kept = None
     if rows is not None and len(rows) != len(cells):
         keep = np.zeros(len(cells), dtype=bool)
         keep[rows] = True
-        arrow_keep = pa.array(keep)
+        kept = np.flatnonzero(keep)
 
     def text(name: str) -> pa.ChunkedArray:
         data = arrow(cells[name])
-        return data if arrow_keep is None else data.filter(arrow_keep)
+        return data if kept is None else keep_rows(data, kept)
 
     n = len(value)
     return {

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from linkaudit.inventory.arrow import arrow, series, take
+from linkaudit.inventory.arrow import arrow, keep_rows, series, take
 from linkaudit.inventory.chunk import Chunk, build, size
 from linkaudit.inventory.fast import KERNELS, Fast, fast_subnets
 from linkaudit.inventory.issues import Issues
@@ -72,7 +72,7 @@ def _normalise(cells: pd.DataFrame, attr: AttrType, origin: Origin, issues: Issu
     every = len(handled) == len(cells)
     done = Result(
         None if every else handled,
-        fast.value if every else fast.value.filter(pa.array(fast.handled)),
+        fast.value if every else keep_rows(fast.value, handled),
         np.zeros(len(handled), dtype=bool),
         None,
     )

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linkaudit.inventory.arrow import take
+from linkaudit.inventory.arrow import keep_rows, take
 from linkaudit.inventory.fast import KERNELS, fast_subnets
 from linkaudit.inventory.textfile import count_byte
 from linkaudit.normalize import NORMALIZERS, Norm
@@ -86,6 +86,23 @@ def test_ascending_take_from_many_chunks_equals_arrow_take(
     n = len(values)
     rows = sorted(data.draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=40 if n else 0)))
     got = take(values, np.array(rows, dtype=np.int64))
+    assert got.type == pa.large_string()
+    assert got.to_pylist() == [values[i].as_py() for i in rows]
+
+
+@given(
+    st.lists(st.lists(st.text(max_size=3), max_size=8), min_size=1, max_size=5),
+    st.data(),
+    st.integers(1, 4),
+)
+def test_keep_rows_equals_a_take_of_the_same_rows(
+    chunks: list[list[str]], data: st.DataObject, most_runs: int
+) -> None:
+    """Kept rows as zero-copy runs (few runs) or a take (many): the same values."""
+    values = pa.chunked_array([pa.array(c, pa.large_string()) for c in chunks], pa.large_string())
+    n = len(values)
+    rows = sorted(data.draw(st.sets(st.integers(0, max(n - 1, 0)), max_size=n)))
+    got = keep_rows(values, np.array(rows, dtype=np.int64), most_runs)
     assert got.type == pa.large_string()
     assert got.to_pylist() == [values[i].as_py() for i in rows]
 
