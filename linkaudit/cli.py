@@ -4,6 +4,7 @@ Heavy modules (pandas, the engine, reporters) are imported inside the commands s
 `linkaudit --help` stays fast. Every LinkauditError becomes one line on stderr and exit 2.
 """
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -524,5 +525,21 @@ def rules_test(
 
 
 def main() -> None:
-    """Entry point of the `linkaudit` command and `python -m linkaudit`."""
-    app()
+    """Entry point of the `linkaudit` command and `python -m linkaudit`.
+
+    The process ends without tearing its objects down one by one: after a scan of millions
+    of values that takes a quarter of a second and frees nothing the operating system would
+    not. Output streams are flushed first; files written were closed by their commands.
+    """
+    try:
+        app()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):  # sys.exit("message"): Python prints it and exits 1
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`)
+            stream.flush()
+    os._exit(code if isinstance(code, int) else 0)

@@ -136,6 +136,25 @@ def test_installed_command_runs_as_a_subprocess(sample_dir: Path) -> None:
     assert module.returncode == 0 and "scan" in module.stdout
 
 
+def test_the_process_exit_keeps_codes_and_complete_output(sample_dir: Path, tmp_path: Path) -> None:
+    """main() ends the process without teardown: exit codes, files and piped output are
+    still whole."""
+    cmd = [sys.executable, "-m", "linkaudit", "scan", str(sample_dir)]
+    out = tmp_path / "scan.json"
+    failed = subprocess.run(
+        [*cmd, "-f", "json", "-o", str(out), "--fail-on", "low"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert failed.returncode == 1 and "at or above low" in failed.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["links"] > 0
+    piped = subprocess.run([*cmd, "-f", "json"], capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 0
+    assert json.loads(piped.stdout)["links"]  # the whole document reached the pipe
+    bad = subprocess.run([*cmd[:3], "scan", str(tmp_path / "missing")], capture_output=True,
+                         text=True, timeout=60)  # fmt: skip
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
 def test_verbose_lists_problems_masked_on_stderr(sample_dir: Path) -> None:
     result = run("scan", str(sample_dir), "-f", "json", "-v")
     assert result.exit_code == 0
