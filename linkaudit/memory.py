@@ -39,9 +39,9 @@ def small_pages() -> None:
 
     numpy advises the kernel to back arrays of 4 MiB and more with huge pages. On the
     virtual machines this was measured on (THP in `madvise` mode), the first touch of such
-    memory can be slow: once, a scan of the M bench spent 2.7-3.1 s in the kernel with the
-    advice and 1.5-1.8 s without (docs/decisions.md). Setting NUMPY_MADVISE_HUGEPAGE
-    yourself keeps your choice.
+    memory is slow: a scan of the M bench took 7.3-8.3 s with the advice and 7.0-7.1 s
+    without, the difference being time in the kernel (docs/decisions.md). Setting
+    NUMPY_MADVISE_HUGEPAGE yourself keeps your choice.
     """
     if "NUMPY_MADVISE_HUGEPAGE" in os.environ:
         return
