@@ -241,6 +241,17 @@ def evaluate(
         )
 
 
+def _unknown_approved(config: Config, accounts: dict[str, AccountRecord]) -> list[str]:
+    """A note per [[approved]] account the inventory does not hold (a typo approves
+    nothing, silently, otherwise)."""
+    return [
+        f"[[approved]] ({entry.reason}): account {account!r} is not in the inventory"
+        for entry in config.approved
+        for account in entry.accounts
+        if account not in accounts
+    ]
+
+
 def _result(
     inv: Inventory,
     rules: list[Rule],
@@ -268,7 +279,7 @@ def _result(
         links=links,
         accounts=rows,
         groups=groups.groups,
-        notes=[*inv.notes, *matched.notes],
+        notes=[*inv.notes, *matched.notes, *_unknown_approved(config, accounts)],
         hubs=matched.hubs,
         allowances=allow.allowances,
         rules=rule_infos(rules, links, matched.hubs, rows),

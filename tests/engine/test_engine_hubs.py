@@ -76,6 +76,17 @@ def test_approved_pair_is_reported_approved_and_not_account_risk(scan: Scan) -> 
     assert all(a.risk == 0.0 and a.links == 1 for a in result.accounts)
 
 
+def test_an_approved_account_not_in_the_inventory_is_noted(scan: Scan) -> None:
+    rows = [("acme-us", "email", "ops@acme.com"), ("acme-us-2", "email", "ops@acme.com")]
+    approved = Approved(accounts=["acme-us", "acme-us2"], reason="case 123456")  # a typo
+    result = scan(make_inventory(rows), Config(approved=[approved]))
+    assert "[[approved]] (case 123456): account 'acme-us2' is not in the inventory" in (
+        result.notes
+    )
+    assert not any("'acme-us'" in n for n in result.notes)
+    assert not result.links[0].approved  # the typo approves nothing
+
+
 def test_groups_exposure_and_stable_keys(scan: Scan) -> None:
     accounts = {
         "a": AccountRecord("a", marketplaces=("US",), status=Status.ACTIVE),
