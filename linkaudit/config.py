@@ -1,5 +1,6 @@
 """linkaudit.toml as pydantic models (spec section 4)."""
 
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -98,7 +99,12 @@ def load_config(inventory: Path, explicit: Path | None = None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"invalid config {path}: cannot read it ({exc})") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid config {path}: {exc}", "fix the TOML syntax") from exc
+        # `Invalid value (at line 2, column 17)` -> `FILE:2: Invalid value (column 17)`,
+        # the FILE:LINE: form of every other config error
+        found = _TOML_AT.search(str(exc))
+        at = f"{path}:{found[1]}" if found else str(path)
+        why = _TOML_AT.sub(f"(column {found[2]})", str(exc)) if found else str(exc)
+        raise ConfigError(f"invalid config {at}: {why}", "fix the TOML syntax") from exc
     try:
         return Config.model_validate({**data, "path": str(path)})
     except ValidationError as exc:
@@ -107,6 +113,9 @@ def load_config(inventory: Path, explicit: Path | None = None) -> Config:
         line = _line_of(path.read_text(encoding="utf-8-sig"), err["loc"])
         at = f"{path}:{line}" if line else str(path)
         raise ConfigError(f"invalid config {at}: {where}: {err['msg']}") from exc
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:

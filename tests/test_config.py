@@ -90,8 +90,11 @@ def test_invalid_config_names_file_line_and_field(
 
 
 def test_toml_syntax_error_names_line(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="line 2"):
+    with pytest.raises(ConfigError) as err:
         load_config(write(tmp_path, "[scan]\nhub_threshold = = 3\n"))
+    message = str(err.value)
+    assert "linkaudit.toml:2: " in message and "(column 17)" in message
+    assert "\n" not in message
 
 
 def test_explicit_missing_config(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ CASES: list[tuple[str, dict[str, str | bytes] | Build, list[str], list[str]]] = 
     ("unreadable-file-broken-link", _broken_link, [], ["logins.csv", "broken"]),
     ("unreadable-file-fifo", _fifo, [], ["logins.csv"]),
     ("invalid-toml-syntax", {"logins.csv": LOGINS, "linkaudit.toml": "[defaults\ncountry = 1\n"},
-     [], ["linkaudit.toml", "line 1"]),
+     [], ["linkaudit.toml:1:"]),
     ("invalid-toml-value", {"logins.csv": LOGINS, "linkaudit.toml": "[limits]\nmax_file_mb = -1\n"},
      [], ["linkaudit.toml", "max_file_mb"]),
     ("invalid-toml-unknown-key", {"logins.csv": LOGINS, "linkaudit.toml": "[scan]\nhubs = 3\n"},
