@@ -100,6 +100,9 @@ def normalize_ip(raw: str, country: str | None = None) -> Norm:
         address = address.ipv4_mapped
     if address.version == 4:
         return _classify_v4(str(address), int(address))
+    wrapped = address.sixtofour  # 6to4 (2002::/16) carries an IPv4 address
+    if wrapped is not None and _classify_v4(str(wrapped), int(wrapped)).value is None:
+        return NOTHING  # around a private or reserved IPv4 address it is never routed
     if not _is_public_v6(address):
         return NOTHING
     return _with_provider(str(address), provider_of(6, int(address)))

@@ -63,6 +63,8 @@ def test_ip_different(a: str, b: str) -> None:
         "fc00::1",
         "fec0::1",
         "::ffff:192.168.1.1",
+        "2002:c0a8:0101::1",  # 6to4 around 192.168.1.1: never routed
+        "2002:0a00:0002::5",  # 6to4 around 10.0.0.2
         "",
         "N/A",
         "-",
@@ -84,8 +86,10 @@ def test_ip_unparseable_is_a_problem(raw: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["192.0.2.1", "198.51.100.2", "203.0.113.7", "2001:db8::1", "8.8.8.8", "2a00:1450::1"]
-)
+    "raw",
+    ["192.0.2.1", "198.51.100.2", "203.0.113.7", "2001:db8::1", "8.8.8.8", "2a00:1450::1",
+     "2002:cb00:7107::1"],  # 6to4 around a public address (203.0.113.7) stays usable
+)  # fmt: skip
 def test_ip_documentation_and_global_ranges_are_usable(raw: str) -> None:
     result = ip(raw, None)
     assert result.value is not None
