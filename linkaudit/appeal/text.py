@@ -7,9 +7,17 @@ _SPECIAL = re.compile(r"([\\`*\[\]<>|])")
 
 
 def code(value: str) -> str:
-    """A value as inline code on one line; a value holding backticks gets a wider fence."""
+    """A value as inline code on one line; a value holding backticks gets a wider fence.
+
+    The fence is one backtick longer than the longest run in the value: CommonMark closes
+    a code span at the first run as long as its fence, and anything after it is Markdown
+    (or raw HTML) again.
+    """
     text = " ".join(value.split())
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
+    if "`" not in text:
+        return f"`{text}`"
+    fence = "`" * (max(len(run) for run in re.findall(r"`+", text)) + 1)
+    return f"{fence} {text} {fence}"
 
 
 def plain(text: str) -> str:
