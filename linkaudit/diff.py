@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from linkaudit.gate import SCORE_STEP, pair_key
+from linkaudit.gate import SCORE_STEP, hub_can_fail, pair_key
 from linkaudit.result import Group, Hub, Link, ScanResult
 from linkaudit.vocab import Severity
 
@@ -257,7 +257,7 @@ def failing_hub_changes(result: DiffResult, fail_on_new: Severity | None) -> lis
         c
         for c in result.hubs
         if c.change != "resolved"
-        and not (c.approved or c.allowed or not c.hub_groups)
+        and hub_can_fail(c)
         and c.new_severity is not None
         and c.new_severity.rank >= fail_on_new.rank
     ]

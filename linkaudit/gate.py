@@ -1,10 +1,27 @@
 """Exit-code decisions (spec 6): which links fail a run, with --fail-on and --baseline."""
 
+from typing import Protocol
+
 from linkaudit.result import Hub, Link, ScanResult
 from linkaudit.vocab import Severity
 
 # A link is "stronger" than in the baseline when its band rose or its score rose this much.
 SCORE_STEP = 0.05
+
+
+class _HubFlags(Protocol):
+    @property
+    def allowed(self) -> bool: ...
+    @property
+    def approved(self) -> bool: ...
+    @property
+    def hub_groups(self) -> bool: ...
+
+
+def hub_can_fail(hub: _HubFlags) -> bool:
+    """Allowed, approved and shared-product hubs (rules with hub_groups: false, which join
+    nothing) never fail a run; every other hub can, by its severity."""
+    return not (hub.allowed or hub.approved or not hub.hub_groups)
 
 
 def _hub_is_new_or_stronger(hub: Hub, old: dict[str, Hub]) -> bool:
@@ -69,9 +86,7 @@ def failing_hubs(
     old = {hub.id: hub for hub in baseline.hubs} if baseline else None
     out = []
     for hub in result.hubs:
-        if hub.allowed or hub.approved or not hub.hub_groups:
-            continue
-        if hub.severity.rank < fail_on.rank:
+        if not hub_can_fail(hub) or hub.severity.rank < fail_on.rank:
             continue
         if accounts is not None and not accounts.intersection(hub.accounts):
             continue

@@ -1,6 +1,6 @@
 """Small hand-built scan results for tests of diff, gate, check and explain."""
 
-from linkaudit.result import Account, Evidence, Group, Link, ScanResult, Summary
+from linkaudit.result import Account, Evidence, Group, Hub, Link, ScanResult, Summary
 from linkaudit.vocab import Severity
 
 
@@ -23,6 +23,21 @@ def link(
         same_marketplace=True,
         approved=approved,
         evidence=evidence,
+    )
+
+
+def hub(hub_id: str, accounts: list[str], sev: str = "critical", **kw: object) -> Hub:
+    """A phone shared by more stores than the hub threshold."""
+    return Hub(
+        id=hub_id,
+        rule="same-phone",
+        attribute="phone",
+        value="+86*******8000",
+        members=len(accounts),
+        accounts=accounts,
+        severity=Severity(sev),
+        weight=0.9,
+        **kw,  # type: ignore[arg-type]
     )
 
 

@@ -1,6 +1,6 @@
 """`linkaudit diff`: link and group changes between two scans."""
 
-from scan_factory import link, scan
+from scan_factory import hub, link, scan
 
 from linkaudit.diff import diff, failing_changes, failing_hub_changes, render_diff
 from linkaudit.result import Hub, ScanResult
@@ -76,30 +76,16 @@ def test_a_new_or_stronger_approved_link_never_fails() -> None:
     assert failing_changes(result, Severity.LOW) == []
 
 
-def _hub(hub_id: str, accounts: list[str], sev: str = "critical", **kw: object) -> Hub:
-    return Hub(
-        id=hub_id,
-        rule="same-phone",
-        attribute="phone",
-        value="+86*******8000",
-        members=len(accounts),
-        accounts=accounts,
-        severity=Severity(sev),
-        weight=0.9,
-        **kw,  # type: ignore[arg-type]
-    )
-
-
 def _with_hubs(*hubs: Hub) -> ScanResult:
     return scan([]).model_copy(update={"hubs": list(hubs)})
 
 
 def test_hubs_new_joined_stronger_resolved() -> None:
     """Hubs are compared by id and members, as the --baseline gate does."""
-    old = _with_hubs(_hub("h-1", ["a", "b", "c"]), _hub("h-2", ["x", "y", "z"], "high"),
-                     _hub("h-3", ["p", "q", "r"]), _hub("h-4", ["m", "n", "o"]))  # fmt: skip
-    new = _with_hubs(_hub("h-1", ["a", "b", "c", "d"]), _hub("h-2", ["x", "y", "z"]),
-                     _hub("h-4", ["m", "n", "o"]), _hub("h-5", ["s", "t", "u"]))  # fmt: skip
+    old = _with_hubs(hub("h-1", ["a", "b", "c"]), hub("h-2", ["x", "y", "z"], "high"),
+                     hub("h-3", ["p", "q", "r"]), hub("h-4", ["m", "n", "o"]))  # fmt: skip
+    new = _with_hubs(hub("h-1", ["a", "b", "c", "d"]), hub("h-2", ["x", "y", "z"]),
+                     hub("h-4", ["m", "n", "o"]), hub("h-5", ["s", "t", "u"]))  # fmt: skip
     result = diff(old, new)
     got = [(c.change, c.id, c.joined) for c in result.hubs]
     assert got == [
@@ -121,10 +107,10 @@ def test_hubs_new_joined_stronger_resolved() -> None:
 def test_approved_allowed_and_shared_product_hubs_never_fail_diff() -> None:
     old = _with_hubs()
     new = _with_hubs(
-        _hub("h-1", ["a", "b", "c"], approved=True),
-        _hub("h-2", ["a", "b", "c"], allowed=True),
-        _hub("h-3", ["a", "b", "c"], hub_groups=False),
-        _hub("h-4", ["a", "b", "c"], "low"),
+        hub("h-1", ["a", "b", "c"], approved=True),
+        hub("h-2", ["a", "b", "c"], allowed=True),
+        hub("h-3", ["a", "b", "c"], hub_groups=False),
+        hub("h-4", ["a", "b", "c"], "low"),
     )
     result = diff(old, new)
     assert [c.change for c in result.hubs] == ["new"] * 4

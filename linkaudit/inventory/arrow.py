@@ -118,29 +118,22 @@ def take(values: pa.ChunkedArray, rows: npt.NDArray[np.intp] | None) -> pa.Chunk
     """values[rows], or values itself when rows is None (all rows).
 
     Arrow's take on a string column of many chunks joins every chunk first, on each call;
-    a few rows are taken from the chunks that hold them instead.
+    rows in order are taken chunk by chunk instead, and a few rows out of order are taken
+    in order, then put back in theirs.
     """
     if rows is None:
         return values
-    ascending = len(rows) > 1 and bool((rows[1:] >= rows[:-1]).all())
-    if values.num_chunks > 1 and ascending:  # in order: per-chunk takes, no reordering
-        return _take_ascending(values, rows)
-    if values.num_chunks <= 1 or not len(rows) or len(rows) * 16 > len(values):
+    if values.num_chunks <= 1 or not len(rows):
         return values.take(pa.array(rows, pa.int64()))
-    ends = np.cumsum([len(c) for c in values.chunks])
-    which = np.searchsorted(ends, rows, side="right")
-    starts = ends - np.array([len(c) for c in values.chunks])
-    order = np.argsort(which, kind="stable")
-    bounds = np.searchsorted(which[order], np.arange(values.num_chunks + 1))
-    parts = []
-    for k in np.flatnonzero(np.diff(bounds)):
-        picked = order[bounds[k] : bounds[k + 1]]
-        parts.append((picked, values.chunk(int(k)).take(pa.array(rows[picked] - starts[k]))))
-    positions = np.concatenate([p for p, _ in parts])
-    joined = pa.concat_arrays([a for _, a in parts])
-    back = np.empty(len(positions), dtype=np.int64)
-    back[positions] = np.arange(len(positions))
-    return pa.chunked_array([joined.take(pa.array(back))], type=values.type)
+    if len(rows) == 1 or bool((rows[1:] >= rows[:-1]).all()):
+        return _take_ascending(values, rows)
+    if len(rows) * 16 > len(values):  # many rows: joining once is the cheaper copy
+        return values.take(pa.array(rows, pa.int64()))
+    order = np.argsort(rows, kind="stable")
+    back = np.empty(len(rows), dtype=np.int64)
+    back[order] = np.arange(len(rows))
+    ordered = _take_ascending(values, rows[order]).combine_chunks()
+    return pa.chunked_array([ordered.take(pa.array(back))], type=values.type)
 
 
 def string_chunks(
