@@ -11,8 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pandas as pd
-
+from linkaudit.attributes import join_tables
 from linkaudit.config import Config
 from linkaudit.errors import InputError
 from linkaudit.inventory.model import Inventory
@@ -51,7 +50,7 @@ def _merge(inv: Inventory, extra: Inventory, shown: str, copied: str) -> Invento
         status = Status.PLANNED if record.status is Status.UNKNOWN else record.status
         accounts[acc_id] = dataclasses.replace(record, status=status)
     table = extra.attributes.copy()
-    table["src"] = table["src"].str.replace(copied, shown, regex=False)
+    table["src"] = table["src"].astype("str").str.replace(copied, shown, regex=False)
     problems = [
         dataclasses.replace(p, where=p.where.replace(copied, shown)) for p in extra.problems
     ]
@@ -59,7 +58,7 @@ def _merge(inv: Inventory, extra: Inventory, shown: str, copied: str) -> Invento
     return dataclasses.replace(
         inv,
         accounts=accounts,
-        attributes=pd.concat([inv.attributes, table], ignore_index=True),
+        attributes=join_tables([inv.attributes, table]),
         problems=[*inv.problems, *problems],
         notes=[*inv.notes, *notes, f"candidate store(s) from {shown}: {', '.join(extra.accounts)}"],
         files=[*inv.files, shown],

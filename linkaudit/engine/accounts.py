@@ -6,14 +6,14 @@ are reported on the link or hub, never as the account's risk.
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
+from linkaudit.attributes import provenances
 from linkaudit.engine.links import display
 from linkaudit.engine.model import Rule
 from linkaudit.engine.rows import ByType, filter_rows
-from linkaudit.inventory.arrow import arrow, runs_of
+from linkaudit.inventory.arrow import labelled
 from linkaudit.inventory.model import AccountRecord
 from linkaudit.result import Account, Exposure, Flag, Hub, Link
 from linkaudit.vocab import Severity
@@ -33,9 +33,7 @@ def _present(rule: Rule, tables: ByType, eligible: set[str], show: bool) -> list
     rows = rows[rows["account_id"].isin(counts.index[counts >= rule.match.min_distinct])]
     if rows.empty:
         return []
-    rows = rows.assign(prov=rows["src"] + rows["line"].astype(str)).sort_values(
-        ["account_id", "value", "prov"]
-    )
+    rows = rows.assign(prov=provenances(rows)).sort_values(["account_id", "value", "prov"])
     # per account, without a Python loop over groups: its first value, how many distinct
     # values it has, and its first sources in sorted order
     distinct = rows.drop_duplicates(["account_id", "value"])
@@ -63,19 +61,13 @@ def _present(rule: Rule, tables: ByType, eligible: set[str], show: bool) -> list
 
 
 def _holding(table: pd.DataFrame, types: list[str]) -> set[str]:
-    """The accounts with a row of one of `types`. The table's type column comes in runs
-    (one per file column): a chunk of one type is kept or skipped whole, never hashed."""
-    kinds, accounts = arrow(table["type"]), arrow(table["account_id"])
-    wanted = pa.array(types, pa.large_string())
-    found: set[str] = set()
-    for start, chunk, same in runs_of(kinds):
-        mine = accounts.slice(start, len(chunk))
-        if same is None:
-            mine = mine.filter(pc.is_in(chunk, wanted))
-        elif same not in types:
-            continue
-        found.update(pc.unique(mine).to_pylist())
-    return found
+    """The accounts with a row of one of `types`: one pass over the type and account
+    columns' integer codes."""
+    kinds, kind_labels = labelled(table["type"])
+    accounts, names = labelled(table["account_id"])
+    wanted = [k for k, label in enumerate(kind_labels) if label in types]
+    held = accounts[np.isin(kinds, wanted)].astype(np.intp)
+    return {names[k] for k in np.flatnonzero(np.bincount(held, minlength=len(names)))}
 
 
 def _absent(rule: Rule, table: pd.DataFrame, eligible: set[str]) -> list[tuple[str, Flag]]:

@@ -20,8 +20,14 @@ def code(values: pd.Series) -> tuple[Codes, pa.ChunkedArray]:
     """Codes 0..n-1 in order of first appearance, and the n distinct strings by code.
 
     Arrow's dictionary encoding (one C++ hash pass) is ~1.6x faster than pd.factorize on
-    string columns; the codes are the same (first-appearance order).
+    string columns; the codes are the same (first-appearance order). A categorical column
+    is coded from its integer codes, its strings never read.
     """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes, firsts = pd.factorize(np.asarray(values.cat.codes.to_numpy()))
+        labels = pa.array(values.cat.categories.to_numpy(dtype=object), pa.large_string())
+        picked = labels.take(pa.array(np.asarray(firsts, dtype=np.int64)))
+        return np.asarray(codes, dtype=np.int64), pa.chunked_array([picked])
     return code_strings(arrow(values))
 
 

@@ -7,8 +7,9 @@ The same product on different marketplaces is not cross-selling (domain notes).
 import numpy as np
 import pandas as pd
 
-from linkaudit.engine.codes import KEY, repeated
+from linkaudit.engine.codes import KEY, code
 from linkaudit.engine.rows import Context, scoped
+from linkaudit.inventory.arrow import labelled, take_frame
 from linkaudit.inventory.model import AccountRecord
 from linkaudit.result import CrossSelling
 
@@ -29,14 +30,31 @@ def _newer(a: str, b: str, accounts: dict[str, AccountRecord]) -> str | None:
 def _shared(frame: pd.DataFrame, linked: set[str]) -> pd.DataFrame:
     """The rows of linked accounts holding a value that another linked account holds too.
 
-    Decided on the account and value key columns alone; the other columns are copied for
-    the few rows that remain, not for every listing of every linked account.
+    Decided on the account codes and value keys alone, as small integer arrays (half an
+    estate's listings can belong to linked accounts); the other columns are copied for the
+    few rows that remain.
     """
-    mine = np.flatnonzero(frame["account_id"].isin(linked).to_numpy(dtype=bool))
-    value = KEY if KEY in frame.columns else "value"
-    probe = frame.iloc[mine][["account_id", value]].reset_index(drop=True)
-    kept = repeated(probe.assign(position=mine), per="account_id")["position"].to_numpy()
-    return frame.iloc[kept][[c for c in _READ if c in frame.columns]]
+    columns = [c for c in _READ if c in frame.columns]
+    accounts, names = labelled(frame["account_id"])
+    wanted = np.zeros(len(names) + 1, dtype=bool)  # the last slot: code -1, no account
+    wanted[[k for k, name in enumerate(names) if name in linked]] = True
+    mine = np.flatnonzero(wanted[accounts])
+    if not len(mine):
+        return frame.iloc[0:0][columns]
+    if KEY in frame.columns:
+        values = frame[KEY].to_numpy()[mine].astype(np.int64)
+    else:
+        values = code(frame["value"].iloc[mine])[0]
+    values -= values.min()
+    # distinct (value, account) pairs, sorted by value: a value whose run holds two or more
+    # pairs is held by two accounts
+    pairs = np.unique(values * len(names) + accounts[mine])
+    held = pairs // len(names)
+    starts = np.flatnonzero(np.concatenate([[True], held[1:] != held[:-1]]))
+    lengths = np.diff(np.append(starts, len(held)))
+    shared = np.zeros(int(values.max()) + 1, dtype=bool)
+    shared[held[starts[lengths >= 2]]] = True
+    return take_frame(frame[columns], mine[shared[values]])
 
 
 def cross_selling(
@@ -61,7 +79,7 @@ def cross_selling(
     # a listing row's ASIN and GTIN are one product: count products by the row they came from
     # (a workbook's src ends in the cell's column letter: `book.xlsx:sheet!C`; drop it so the
     # ASIN in column C and the GTIN in column D of one row are one product)
-    row_of = products["src"].str.replace(r"![A-Z]+$", "!", regex=True)
+    row_of = products["src"].astype("str").str.replace(r"![A-Z]+$", "!", regex=True)
     products = products.assign(product=row_of + products["line"].astype(str))
     products = products.sort_values("product")[["account_id", "scope", "type", "value", "product"]]
     products = products.drop_duplicates(["account_id", "scope", "type", "value"])

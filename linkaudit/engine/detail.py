@@ -6,6 +6,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from linkaudit.attributes import provenances
 from linkaudit.engine.match import RuleMatches
 from linkaudit.engine.model import Rule
 
@@ -52,7 +53,7 @@ _SIDE = ["r", "account_id", "value"]  # r: the rule's position in the batch
 def _side_info(rows: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
     """Per (rule, account_id, value) used by a hit: span, weak/hashed, provenance, spellings."""
     used = rows.merge(keys, on=_SIDE)
-    used = used.assign(prov=used["src"] + used["line"].astype(str)).sort_values(["prov", "raw"])
+    used = used.assign(prov=provenances(used)).sort_values(["prov", "raw"])
     grouped = used.groupby(_SIDE, sort=False)
     info = grouped.agg(
         first=("first_seen", "min"),

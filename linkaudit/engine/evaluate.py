@@ -5,13 +5,11 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from linkaudit.config import Config
 from linkaudit.engine.accounts import account_flags, account_risks, account_rows
 from linkaudit.engine.allow import AllowOutcome, apply_allow
-from linkaudit.engine.codes import KEY, code_strings, value_keys
+from linkaudit.engine.codes import KEY, value_keys
 from linkaudit.engine.crosssell import PRODUCT_TYPES, cross_selling
 from linkaudit.engine.detail import MAX_VALUES_PER_LINK, Hit, evidence_hits
 from linkaudit.engine.groups import Edge, Grouping, build_groups
@@ -23,7 +21,7 @@ from linkaudit.engine.report import problems_out, rule_infos, summary
 from linkaudit.engine.rows import ByType, Context, type_rows
 from linkaudit.engine.rules import RulePack, active_rules
 from linkaudit.engine.score import Scored, score_all
-from linkaudit.inventory.arrow import arrow, take
+from linkaudit.inventory.arrow import labelled
 from linkaudit.inventory.model import AccountRecord, Inventory
 from linkaudit.memory import release
 from linkaudit.result import Hub, Link, ScanResult
@@ -82,24 +80,19 @@ def _listed_markets(table: pd.DataFrame) -> pd.DataFrame:
     (account, marketplace) run are coded, and accounts x marketplaces is a small key space:
     one hash pass over integer codes instead of hashing 10^7 pairs of strings.
     """
-    accounts, markets = arrow(table["account_id"]), arrow(table["marketplace"])
-    # rows come in runs of one account and marketplace (a file's rows, one column after
-    # another): only the first row of each run can be new, found without hashing
-    starts = np.ones(len(accounts), dtype=bool)
-    if len(accounts) > 1:
-        same = pc.and_(pc.equal(accounts[1:], accounts[:-1]), pc.equal(markets[1:], markets[:-1]))
-        starts[1:] = ~np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool)
-    firsts = np.flatnonzero(starts)
-    acc, acc_names = code_strings(take(accounts, firsts))
-    mkt, mkt_names = code_strings(take(markets, firsts))
-    if not len(acc):
+    accounts, account_names = labelled(table["account_id"])
+    markets, market_names = labelled(table["marketplace"])
+    if not len(accounts):
         return pd.DataFrame({"account_id": [], "mkt": []}, dtype=str)
-    key = acc * len(mkt_names) + mkt
-    # distinct keys in order of first appearance: a hash pass over a few thousand keys
-    keys = pd.unique(key)
-    acc_rows, mkt_rows = keys // len(mkt_names), keys % len(mkt_names)
-    names = mkt_names.take(pa.array(mkt_rows, pa.int64())).to_numpy(zero_copy_only=False)
-    accounts = acc_names.take(pa.array(acc_rows, pa.int64())).to_numpy(zero_copy_only=False)
+    key = accounts.astype(np.int64) * len(market_names) + markets
+    # rows come in runs of one account and marketplace (a file's rows, one column after
+    # another): only the first row of each run can be new; then a hash pass over those
+    starts = np.ones(len(key), dtype=bool)
+    starts[1:] = key[1:] != key[:-1]
+    keys = pd.unique(key[starts])  # distinct, in order of first appearance
+    acc_rows, mkt_rows = keys // len(market_names), keys % len(market_names)
+    accounts = np.array(account_names, dtype=object)[acc_rows]
+    names = np.array(market_names, dtype=object)[mkt_rows]
     frame = pd.DataFrame({"account_id": accounts, "mkt": names}, dtype=str)
     return frame[frame["mkt"] != ""]
 

@@ -10,6 +10,7 @@ import hashlib
 
 import pandas as pd
 
+from linkaudit.attributes import provenances
 from linkaudit.config import Approved
 from linkaudit.engine.links import display
 from linkaudit.engine.match import HubFound
@@ -34,7 +35,7 @@ def hub_severity(rule: Rule) -> Severity:
 def _sources(found: list[HubFound], rows: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
     keys = pd.DataFrame({"value": [f.value for f in found], "scope": [f.scope for f in found]})
     used = rows.merge(keys.drop_duplicates(), on=["value", "scope"])
-    prov = (used["src"] + used["line"].astype(str)).rename("prov")
+    prov = provenances(used).rename("prov")
     used = used.assign(prov=prov).drop_duplicates(["value", "scope", "prov"]).sort_values("prov")
     used = used[used.groupby(["value", "scope"]).cumcount() < MAX_HUB_SOURCES]
     return {(str(v), str(s)): list(p) for (v, s), p in used.groupby(["value", "scope"])["prov"]}

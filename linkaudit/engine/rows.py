@@ -10,7 +10,7 @@ import pandas as pd
 
 from linkaudit.engine.codes import Coded, code, code_values, runs
 from linkaudit.engine.model import Match
-from linkaudit.inventory.arrow import arrow, positions_by_value
+from linkaudit.inventory.arrow import positions_of
 from linkaudit.vocab import REGION_OF
 
 
@@ -59,7 +59,7 @@ class ByType:
 
 def type_rows(table: pd.DataFrame) -> dict[str, npt.NDArray[np.intp]]:
     """The positions of each type's rows, ascending, by type."""
-    return positions_by_value(arrow(table["type"]))
+    return positions_of(table["type"])
 
 
 def _where(rows: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:

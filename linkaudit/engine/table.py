@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from linkaudit.attributes import ATTRIBUTE_COLUMNS, empty_table
+from linkaudit.attributes import ATTRIBUTE_COLUMNS, conform, empty_table
 from linkaudit.normalize import DERIVED, NORMALIZERS, clean
 from linkaudit.vocab import AttrType
 
@@ -66,4 +66,4 @@ def build_table(values: Iterable[RawValue]) -> pd.DataFrame:
     if not rows:
         return empty_table()
     frame = pd.DataFrame(rows, columns=list(ATTRIBUTE_COLUMNS))
-    return frame.astype(empty_table().dtypes.to_dict())
+    return conform(frame)

@@ -9,14 +9,14 @@ coverage(inv) -> [(type, accounts, values)]   per attribute type, for `validate`
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-import pyarrow.compute as pc
 
 from linkaudit.config import Config
 from linkaudit.inventory.accounts import build_accounts
-from linkaudit.inventory.arrow import arrow, constant_array, positions_by_value, take
+from linkaudit.inventory.arrow import constant_array, labelled
 from linkaudit.inventory.bind import bind
-from linkaudit.inventory.chunk import Chunk, concat
+from linkaudit.inventory.chunk import Chunk, concat, forget
 from linkaudit.inventory.discover import inventory_files, read_file
 from linkaudit.inventory.documents import document_records, file_rows
 from linkaudit.inventory.issues import Issues
@@ -24,7 +24,7 @@ from linkaudit.inventory.model import AccountRecord, Inventory, Problem
 from linkaudit.inventory.prenormalised import attribute_kind_rows
 from linkaudit.inventory.sheet import Sheet
 from linkaudit.inventory.table import sheet_rows
-from linkaudit.memory import small_pages
+from linkaudit.memory import release, small_pages
 from linkaudit.timing import stage
 from linkaudit.vocab import AttrType, Kind
 
@@ -72,6 +72,8 @@ def load(
             table = concat(chunks)
         finally:
             constant_array.cache_clear()  # shared within this table only
+            forget()
+        release()  # the loader's temporaries, before the rules' peaks
     return Inventory(
         root=root,
         accounts=accounts,
@@ -87,12 +89,15 @@ def load(
 def coverage(inv: Inventory) -> list[tuple[str, int, int]]:
     """(type, accounts with a usable value, usable values) for every type, sorted by type."""
     table = inv.attributes
-    accounts = arrow(table["account_id"])
+    accounts, names = labelled(table["account_id"])
+    kinds, types = labelled(table["type"])
     seen: dict[str, tuple[int, int]] = {}
-    # each type's rows (runs of the table: no hashing of the type column), then one
-    # distinct count of their accounts
-    for attr, rows in positions_by_value(arrow(table["type"])).items():
-        contiguous = rows[-1] - rows[0] == len(rows) - 1
-        held = accounts.slice(int(rows[0]), len(rows)) if contiguous else take(accounts, rows)
-        seen[attr] = (int(pc.count_distinct(held).as_py()), len(rows))
+    # per type, a mask of the type column's codes, then its accounts' codes counted: no
+    # string is read and no row list is built
+    for k, attr in enumerate(types):
+        mine = kinds == k
+        rows = int(np.count_nonzero(mine))
+        if rows:
+            held = np.bincount(accounts[mine].astype(np.intp), minlength=len(names))
+            seen[attr] = (int(np.count_nonzero(held)), rows)
     return [(attr, *seen.get(attr, (0, 0))) for attr in sorted(t.value for t in AttrType)]

@@ -20,7 +20,12 @@ _CONTROL = "[\x00-\x1f\x7f]"
 
 
 def arrow(values: pd.Series) -> pa.ChunkedArray:
-    """The Arrow data of a str Series as large_string (no copy for Arrow-backed columns)."""
+    """The Arrow data of a str Series as large_string (no copy for Arrow-backed columns; a
+    categorical column is decoded, a copy: code() and positions_of() read its codes)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        labels = pa.array(values.cat.categories.to_numpy(dtype=object), pa.large_string())
+        codes = np.asarray(values.cat.codes.to_numpy(), dtype=np.int32)
+        return pa.chunked_array([labels.take(pa.array(codes))], type=pa.large_string())
     array = values.array
     if hasattr(array, "__arrow_array__"):
         data = array.__arrow_array__()
@@ -49,6 +54,63 @@ def positions_by_value(values: pa.ChunkedArray) -> dict[str, npt.NDArray[np.intp
             found.setdefault(str(text), []).append(start + np.flatnonzero(codes == k))
     # chunks are read in order and each chunk's rows are ascending: already sorted
     return {v: np.concatenate(found[v]) for v in sorted(found)}
+
+
+def labelled(values: pd.Series) -> tuple[npt.NDArray[np.integer], list[str]]:
+    """Integer codes of a str or categorical Series (a categorical's own codes, no copy of
+    its text) and the label of each code."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return np.asarray(values.cat.codes.to_numpy()), [str(c) for c in values.cat.categories]
+    codes, uniques = pd.factorize(values)
+    return np.asarray(codes), [str(u) for u in uniques]
+
+
+def positions_of(values: pd.Series) -> dict[str, npt.NDArray[np.intp]]:
+    """positions_by_value() of a str or categorical Series (a categorical's codes are
+    grouped by one stable sort of small integers, not by comparing strings)."""
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return positions_by_value(arrow(values))
+    codes = np.asarray(values.cat.codes.to_numpy())
+    order = np.argsort(codes, kind="stable")
+    counts = np.bincount(codes.astype(np.intp), minlength=len(values.cat.categories))
+    ends = np.cumsum(counts)
+    labels = [str(c) for c in values.cat.categories]
+    found = {labels[k]: order[ends[k] - counts[k] : ends[k]] for k in np.flatnonzero(counts)}
+    return {v: found[v] for v in sorted(found)}
+
+
+def categorical(pieces: list[pa.Array]) -> pd.Series:
+    """A categorical Series of Arrow string or dictionary-encoded string arrays, one after
+    the other, its categories sorted (so that sorting the Series orders it as the strings
+    would): 1-4 bytes a row instead of the text.
+
+    The pieces' dictionaries are small (accounts, types, sources, marketplaces, flags): they
+    are merged in Python and each piece's codes written once into the final array.
+    """
+    parts = [p if pa.types.is_dictionary(p.type) else p.dictionary_encode() for p in pieces]
+    parts = [p for p in parts if len(p)]
+    texts = [[str(t) for t in p.dictionary.to_pylist()] for p in parts]
+    labels = sorted({t for text in texts for t in text})
+    position = {label: k for k, label in enumerate(labels)}
+    width = np.int8 if len(labels) < 2**7 else np.int16 if len(labels) < 2**15 else np.int32
+    codes: npt.NDArray[np.integer] = np.empty(sum(len(p) for p in parts), dtype=width)
+    start = 0
+    for part, text in zip(parts, texts, strict=True):
+        remap = np.array([position[t] for t in text], dtype=width)
+        end = start + len(part)
+        if len(remap) == 1:  # one value (a file column's type or source): no gather
+            codes[start:end] = remap[0]
+        else:
+            codes[start:end] = remap[np.asarray(part.indices.to_numpy(zero_copy_only=False))]
+        start = end
+    categories = pd.Index(labels, dtype="str")
+    return pd.Series(pd.Categorical.from_codes(codes, categories=categories, validate=False))
+
+
+def encoded_constant(text: str, n: int) -> pa.DictionaryArray:
+    """n copies of text, dictionary-encoded: 4 bytes a row, the text once."""
+    indices = pa.array(np.zeros(n, dtype=np.int32))
+    return pa.DictionaryArray.from_arrays(indices, pa.array([text], pa.large_string()))
 
 
 def runs_of(values: pa.ChunkedArray) -> Iterator[tuple[int, pa.Array, str | None]]:
@@ -134,6 +196,19 @@ def take(values: pa.ChunkedArray, rows: npt.NDArray[np.intp] | None) -> pa.Chunk
     back[order] = np.arange(len(rows))
     ordered = _take_ascending(values, rows[order]).combine_chunks()
     return pa.chunked_array([ordered.take(pa.array(back))], type=values.type)
+
+
+def take_frame(frame: pd.DataFrame, rows: npt.NDArray[np.intp]) -> pd.DataFrame:
+    """frame.iloc[rows] (index reset), its str columns taken with take(): pandas' own take
+    joins every chunk of an Arrow string column first, a copy of the whole column."""
+    columns: dict[str, object] = {}
+    for name in frame.columns:
+        column = frame[name]
+        if column.dtype == "str":
+            columns[name] = series(take(arrow(column), rows))
+        else:
+            columns[name] = column.iloc[rows].reset_index(drop=True)
+    return pd.DataFrame(columns, columns=frame.columns, copy=False)
 
 
 def string_chunks(

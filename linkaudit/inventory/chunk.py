@@ -8,9 +8,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from linkaudit.attributes import ATTRIBUTE_COLUMNS, empty_table
-from linkaudit.inventory.arrow import arrow, constant_array, keep_rows, series
+from linkaudit.attributes import ATTRIBUTE_COLUMNS, CATEGORICAL, empty_table
+from linkaudit.inventory.arrow import arrow, categorical, encoded_constant, keep_rows, series
 
 Chunk = dict[str, pa.ChunkedArray | npt.NDArray[np.generic]]
 _TEXT = ("account_id", "type", "value", "raw", "src", "marketplace", "flags")
@@ -39,21 +40,56 @@ def build(
         data = arrow(cells[name])
         return data if kept is None else keep_rows(data, kept)
 
+    def labels(name: str) -> pa.ChunkedArray:
+        codes, dictionary = _encoded(name, arrow(cells[name]))
+        picked = codes if kept is None else codes[kept]
+        return pa.chunked_array([pa.DictionaryArray.from_arrays(picked, dictionary)])
+
     n = len(value)
     return {
-        "account_id": text("account_id"),
-        "type": pa.chunked_array([constant_array(attr, n)]),
+        "account_id": labels("account_id"),
+        "type": pa.chunked_array([encoded_constant(attr, n)]),
         "value": value,
         "raw": text("raw"),
-        "src": pa.chunked_array([constant_array(src, n)]),
+        "src": pa.chunked_array([encoded_constant(src, n)]),
         "line": cells["line"].to_numpy(dtype=np.int32)[keep],
-        "marketplace": text("marketplace"),
+        "marketplace": labels("marketplace"),
         "first_seen": cells["first_seen"].to_numpy(dtype="datetime64[ns]")[keep],
         "last_seen": cells["last_seen"].to_numpy(dtype="datetime64[ns]")[keep],
         "weak": weak,
-        "flags": flags if flags is not None else text("flags"),
+        "flags": flags if flags is not None else labels("flags"),
         "hashed": hashed if hashed is not None else np.zeros(n, dtype=bool),
     }
+
+
+# The last column dictionary-encoded, by column name: the chunks of one sheet (one per
+# file column) share its account, marketplace and flag cells, encoded once. The entry holds
+# the column's data, so its buffers (the key) cannot be freed and reused while cached.
+_LAST: dict[str, tuple[tuple[tuple[int, int, int], ...], pa.ChunkedArray, pa.Array, pa.Array]] = {}
+
+
+def _encoded(name: str, data: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
+    """(int32 codes, dictionary) of a column of cells, from the cache when it is the last
+    column seen under this name."""
+    key = tuple((c.buffers()[1].address, c.offset, len(c)) for c in data.chunks if len(c))
+    cached = _LAST.get(name)
+    if cached is not None and cached[0] == key:
+        return cached[2], cached[3]
+    encoded = pc.dictionary_encode(data).unify_dictionaries() if len(data) else None
+    if encoded is None or not encoded.num_chunks:
+        codes, dictionary = np.zeros(0, np.int32), pa.array([], pa.large_string())
+    else:
+        dictionary = encoded.chunks[0].dictionary
+        codes = np.concatenate(
+            [np.asarray(c.indices.to_numpy(zero_copy_only=False)) for c in encoded.chunks]
+        ).astype(np.int32, copy=False)
+    _LAST[name] = (key, data, codes, dictionary)
+    return codes, dictionary
+
+
+def forget() -> None:
+    """Drop the cached encodings (load() calls it when its table is built)."""
+    _LAST.clear()
 
 
 def size(chunk: Chunk) -> int:
@@ -70,7 +106,10 @@ def concat(chunks: list[Chunk]) -> pd.DataFrame:
         parts = [c[name] for c in chunks]
         if name in _TEXT:
             pieces = [p for part in parts for p in part.chunks]  # type: ignore[union-attr]
-            columns[name] = series(pa.chunked_array(pieces, type=pa.large_string()))
+            if name in CATEGORICAL:
+                columns[name] = categorical(pieces)
+            else:
+                columns[name] = series(pa.chunked_array(pieces, type=pa.large_string()))
         else:
             columns[name] = np.concatenate(parts)
         for chunk in chunks:
@@ -78,6 +117,6 @@ def concat(chunks: list[Chunk]) -> pd.DataFrame:
     table = pd.DataFrame(columns, copy=False)  # no block consolidation: no extra copy
     schema = empty_table().dtypes
     for name in ATTRIBUTE_COLUMNS:
-        if table[name].dtype != schema[name]:
+        if name not in CATEGORICAL and table[name].dtype != schema[name]:
             table[name] = table[name].astype(schema[name])
     return table

@@ -38,7 +38,7 @@ def hash_values(table: pd.DataFrame, key: bytes) -> pd.Series:
     """The value column with every non-catalogue value replaced by its keyed hash."""
     hashed = table["type"].map(is_hashed_type).astype(bool)
     pairs = table.loc[hashed, ["type", "value"]]
-    codes, uniques = pd.factorize(pairs["type"] + "\x00" + pairs["value"])
+    codes, uniques = pd.factorize(pairs["type"].astype("str") + "\x00" + pairs["value"])
     digests = [keyed_hash(key, *str(u).split("\x00", 1)) for u in uniques]
     out = table["value"].astype("str").copy()
     out.loc[hashed] = pd.Series([digests[c] for c in codes], index=pairs.index, dtype="str")

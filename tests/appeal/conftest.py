@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from linkaudit.attributes import conform, join_tables
 from linkaudit.config import Config
 from linkaudit.engine import evaluate
 from linkaudit.engine.rules import load_pack
@@ -156,8 +157,8 @@ def _document_rows() -> pd.DataFrame:
 
 def seed_inventory() -> Inventory:
     table = build_table(ROWS)
-    docs = _document_rows()[list(table.columns)].astype(table.dtypes.to_dict())
-    table = pd.concat([table, docs], ignore_index=True)
+    docs = conform(_document_rows()[list(table.columns)])
+    table = join_tables([table, docs])
     return Inventory(root=Path("inventory"), accounts=dict(ACCOUNTS), attributes=table,
                      documents=[dict(d) for d in DOCUMENTS])  # fmt: skip
 

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from linkaudit.attributes import empty_table
+from linkaudit.attributes import conform
 from linkaudit.config import Config
 from linkaudit.engine import evaluate
 from linkaudit.engine.rules import load_pack
@@ -95,7 +95,7 @@ def synthetic_table(rows: int = 1_000_000, seed: int = 7) -> pd.DataFrame:
         ),
     ]
     table = pd.concat(frames, ignore_index=True)
-    return table.astype(empty_table().dtypes.to_dict())
+    return conform(table)
 
 
 def _inventory(table: pd.DataFrame) -> Inventory:

@@ -8,9 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linkaudit.engine.codes import KEY, _packed, code, code_values, first_of_each, value_keys
+from linkaudit.engine.crosssell import _shared
 from linkaudit.engine.fuzzy import Blocking, similar_pairs
 from linkaudit.engine.hashing import string_hashes
 from linkaudit.engine.rows import coded_occurrences, type_rows
+from linkaudit.engine.table import RawValue, build_table
 from linkaudit.engine.tokens import _distinct, _title_kernel, value_tokens
 from linkaudit.inventory.arrow import not_plain
 from linkaudit.normalize import SIMILARITY, TOKENS
@@ -282,3 +284,29 @@ def test_accounts_holding_a_type_from_runs_and_mixed_chunks() -> None:
     assert _holding(table, ["ip"]) == {"a", "b", "d"}
     assert _holding(table, ["phone", "email"]) == {"c", "e"}
     assert _holding(table, ["card"]) == set()
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.tuples(st.sampled_from("abcde"), st.sampled_from("vwxyz")), max_size=30),
+    st.sets(st.sampled_from("abcde")),
+    st.booleans(),
+)
+def test_cross_selling_keeps_values_two_linked_accounts_hold(
+    rows: list[tuple[str, str]], linked: set[str], keyed: bool
+) -> None:
+    table = build_table(
+        [RawValue(a, AttrType.ASIN, f"B00000000{'vwxyz'.index(v)}") for a, v in rows]
+    )
+    if keyed:
+        table = table.assign(**{KEY: value_keys(table, type_rows(table))})
+    holders: dict[str, set[str]] = {}
+    for account, value in zip(table["account_id"], table["value"], strict=True):
+        if account in linked:
+            holders.setdefault(value, set()).add(account)
+    expected = [
+        n
+        for n, (account, value) in enumerate(zip(table["account_id"], table["value"], strict=True))
+        if account in linked and len(holders[value]) >= 2
+    ]
+    assert (_shared(table, linked)["line"] - 2).tolist() == expected  # line n + 2: row n

@@ -1,0 +1,80 @@
+"""The attribute table's categorical columns: built from Arrow pieces, read as strings."""
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
+
+from linkaudit.attributes import CATEGORICAL, conform, join_tables
+from linkaudit.engine.codes import code
+from linkaudit.engine.rows import type_rows
+from linkaudit.engine.table import RawValue, build_table
+from linkaudit.inventory.arrow import (
+    arrow,
+    categorical,
+    encoded_constant,
+    labelled,
+    positions_by_value,
+    positions_of,
+)
+from linkaudit.vocab import AttrType
+
+WORDS = st.lists(st.sampled_from(["", "a", "b", "ab", "é", "中", "Z", "a,b"]), max_size=12)
+
+
+def _piece(values: list[str], encode: bool) -> pa.Array:
+    array = pa.array(values, pa.large_string())
+    return array.dictionary_encode() if encode else array
+
+
+@given(st.lists(st.tuples(WORDS, st.booleans()), max_size=6))
+def test_categorical_of_pieces_reads_as_the_strings(pieces: list[tuple[list[str], bool]]) -> None:
+    column = categorical([_piece(values, encode) for values, encode in pieces])
+    expected = [v for values, _ in pieces for v in values]
+    assert [str(v) for v in column] == expected
+    assert list(column.cat.categories) == sorted(set(expected))
+    assert arrow(column).to_pylist() == expected
+    # sorting the categorical orders it as the strings would
+    assert [str(v) for v in column.sort_values(kind="stable")] == sorted(expected)
+
+
+def test_constant_pieces_and_wide_dictionaries() -> None:
+    labels = [f"acc-{k:04d}" for k in range(300)]  # more than int8 can number
+    column = categorical(
+        [encoded_constant("title", 3), pa.array(labels, pa.large_string()), encoded_constant("", 2)]
+    )
+    assert [str(v) for v in column] == ["title"] * 3 + labels + [""] * 2
+    assert column.cat.codes.dtype == np.int16
+    assert categorical([]).empty
+
+
+@given(WORDS)
+def test_codes_of_a_categorical_equal_codes_of_its_strings(values: list[str]) -> None:
+    text = pd.Series(values, dtype="str")
+    column = categorical([pa.array(values, pa.large_string())])
+    codes, strings = code(column)
+    expected_codes, expected_strings = code(text)
+    assert codes.tolist() == expected_codes.tolist()
+    assert strings.to_pylist() == expected_strings.to_pylist()
+    by_code, names = labelled(column)
+    assert [names[k] for k in by_code] == values
+    found = positions_of(column)
+    assert {k: v.tolist() for k, v in found.items()} == {
+        k: v.tolist() for k, v in positions_by_value(arrow(text)).items()
+    }
+    assert list(found) == sorted(found)
+
+
+def test_table_columns_are_categorical_and_join_merges_categories() -> None:
+    one = build_table([RawValue("acc-1", AttrType.ASIN, "B000000001", marketplace="US")])
+    two = build_table([RawValue("acc-2", AttrType.IP, "8.8.8.8", src="logins.csv:")])
+    for table in (one, two):
+        assert all(isinstance(table[c].dtype, pd.CategoricalDtype) for c in CATEGORICAL)
+    both = join_tables([one, two])
+    assert all(isinstance(both[c].dtype, pd.CategoricalDtype) for c in CATEGORICAL)
+    assert both["account_id"].tolist() == ["acc-1", "acc-2", "acc-2"]  # IP and its /24
+    assert list(both["src"].cat.categories) == ["inventory.csv:", "logins.csv:"]
+    assert set(type_rows(both)) == {"asin", "ip", "ip_subnet"}
+    again = conform(both.astype({c: "str" for c in CATEGORICAL}))
+    assert again.equals(both)
