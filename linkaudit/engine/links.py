@@ -1,8 +1,9 @@
 """Scored pairs -> ranked `Link`s: approval, cross-selling, masking, rank.
 
-Rank: severity (critical first); within a severity, links touching a planned account first
-(the pre-registration question), then score (rounded to 4 places) descending, then the
-account ids. Severity leads because it is what a reader acts on, and many strong links
+Rank: severity (critical first); within a severity, unapproved links before approved ones
+(an `[[approved]]` pair is declared, not a risk to act on), then links touching a planned
+account (the pre-registration question), then score (rounded to 4 places) descending, then
+the account ids. Severity leads because it is what a reader acts on, and many strong links
 score 1.0 once rounded, so a score-first order would bury a planned store's links.
 """
 
@@ -95,9 +96,9 @@ def build_links(scored: list[Scored], inputs: LinkInputs) -> list[Link]:
     """Every link, ranked (see module docstring), with rank numbers from 1."""
     links = [_link(s, inputs) for s in scored]
 
-    def key(link: Link) -> tuple[int, bool, float, list[str]]:
+    def key(link: Link) -> tuple[int, bool, bool, float, list[str]]:
         planned = any(a in inputs.planned for a in link.accounts)
-        return (-link.severity.rank, not planned, -link.score, link.accounts)
+        return (-link.severity.rank, link.approved, not planned, -link.score, link.accounts)
 
     links.sort(key=key)
     return [link.model_copy(update={"rank": n}) for n, link in enumerate(links, start=1)]

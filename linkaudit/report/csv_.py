@@ -6,6 +6,13 @@ without it, Chinese store names and headers open as mojibake. Python readers sho
 
 Safety (OWASP "CSV injection"): a text cell starting with `=`, `+`, `-`, `@`, tab or CR
 gets a leading `'` so that no spreadsheet evaluates it; numeric columns are left alone.
+
+Long digit strings (bank accounts, 16-digit account ids, GTINs with leading zeros, in full
+with --show-values) are written exactly as they are, for scripts. Excel opening a CSV reads
+them as numbers (scientific notation, 15 significant digits, no leading zeros), and no
+quoting in the file prevents that without changing the value a script reads (`="…"`, a
+leading `'` or tab). So the CSV stays exact and the docs send Excel users to the xlsx
+report, whose text cells keep every value as written.
 """
 
 import csv

@@ -1,7 +1,8 @@
 """The `html` format: one self-contained page for management (no external resources).
 
 Rendered with a sandboxed, autoescaping jinja2 environment from templates/report.html.j2;
-the graph is inline SVG built from escaped Markup (svg.py).
+the graph is inline SVG built from escaped Markup (svg.py). Store names in tables are
+shortened to NAME_COLUMNS display columns; each link's evidence heading keeps them whole.
 """
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from linkaudit.report import graph, i18n, sections, svg
+from linkaudit.report.columns import NAME_COLUMNS, shorten
 from linkaudit.report.options import RenderOptions
 from linkaudit.report.sections import Cell, Section, SeverityCell
 from linkaudit.report.text import (
@@ -49,8 +51,10 @@ class LinkView:
     link: Link
     a: str
     a_store: str
+    a_short: str  # the store name shortened for the ranked table; the heading shows it whole
     b: str
     b_store: str
+    b_short: str
     severity: str
     score: str
     what: str
@@ -126,8 +130,10 @@ def _evidence(result: ScanResult, e: Evidence, lang: str) -> EvidenceView:
 
 def _link_view(result: ScanResult, link: Link, names: dict[str, str], lang: str) -> LinkView:
     a, b = link.accounts[0], link.accounts[-1]
+    a_store, b_store = names.get(a, ""), names.get(b, "")
     return LinkView(
-        link=link, a=a, a_store=names.get(a, ""), b=b, b_store=names.get(b, ""),
+        link=link, a=a, a_store=a_store, a_short=shorten(a_store), b=b, b_store=b_store,
+        b_short=shorten(b_store),
         severity=severity_label(link, lang), score=number(link.score),
         what=what_links(result, link, lang),
         sites=", ".join(link.shared_marketplaces) if link.same_marketplace else "",
@@ -138,14 +144,14 @@ def _link_view(result: ScanResult, link: Link, names: dict[str, str], lang: str)
 
 
 def _tables(result: ScanResult, lang: str) -> list[Section]:
-    builds = (
-        sections.cross_selling,
-        sections.groups,
-        sections.hubs,
-        sections.flags,
-        sections.accounts,
+    built = (
+        sections.cross_selling(result, lang),
+        sections.groups(result, lang),
+        sections.hubs(result, lang),
+        sections.flags(result, lang, NAME_COLUMNS),
+        sections.accounts(result, lang, NAME_COLUMNS),
     )
-    return [section for build in builds if (section := build(result, lang)).rows]
+    return [section for section in built if section.rows]
 
 
 def _graph(result: ScanResult, shown: list[Link], lang: str) -> Markup:

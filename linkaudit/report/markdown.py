@@ -2,12 +2,14 @@
 
 All data is escaped: markdown specials get a backslash, `<`, `>` and `&` become entities
 (so no raw HTML reaches a renderer), line breaks are flattened so a value cannot start a
-new block.
+new block. Store names in tables are shortened to NAME_COLUMNS display columns; each
+link's evidence heading keeps them whole.
 """
 
 import re
 
 from linkaudit.report import i18n, sections
+from linkaudit.report.columns import NAME_COLUMNS
 from linkaudit.report.options import RenderOptions
 from linkaudit.report.sections import Cell, Section, SeverityCell, evidence_lines
 from linkaudit.report.text import (
@@ -68,7 +70,7 @@ def _section(section: Section) -> list[str]:
 
 
 def _links(result: ScanResult, shown: list[Link], lang: str) -> list[str]:
-    names = store_names(result)
+    names = store_names(result, NAME_COLUMNS)
     heads = [i18n.tr(k, lang) for k in ("rank", "account_a", "account_b", "severity", "score")]
     heads += [i18n.tr(k, lang) for k in ("what_links", "same_site", "cross_selling")]
     rows: list[list[Cell]] = [
@@ -121,8 +123,12 @@ def render(result: ScanResult, options: RenderOptions) -> str:
         names = store_names(result)
         for link in shown:
             lines += _evidence(result, link, lang, names)
-    for build in (sections.groups, sections.hubs, sections.flags):
-        lines += _section(build(result, lang))
+    for section in (
+        sections.groups(result, lang),
+        sections.hubs(result, lang),
+        sections.flags(result, lang, NAME_COLUMNS),
+    ):
+        lines += _section(section)
     notes = data_notes(result, lang)
     if notes:
         lines += ["", f"## {escape(i18n.tr('notes', lang))}", ""]

@@ -147,8 +147,10 @@ def groups(result: ScanResult, lang: str) -> Section:
     return Section("groups", i18n.tr("groups", lang), heads, rows)
 
 
-def accounts(result: ScanResult, lang: str) -> Section:
-    """Every account with status, risk and exposure to accounts in bad standing."""
+def accounts(result: ScanResult, lang: str, name_limit: int | None = None) -> Section:
+    """Every account with status, risk and exposure to accounts in bad standing; store names
+    shortened to `name_limit` display columns when given (the human-readable formats)."""
+    names = store_names(result, name_limit)
     heads = _heads(lang, "account", "store", "status", "marketplaces", "risk", "severity")
     heads += _heads(lang, "group", "links_total", "flag_count", "exposure_head")
     rows: list[list[Cell]] = []
@@ -157,7 +159,7 @@ def accounts(result: ScanResult, lang: str) -> Section:
         rows.append(
             [
                 a.account_id,
-                one_line(a.store_name),
+                names[a.account_id],
                 i18n.status(a.status, lang),
                 ", ".join(a.marketplaces),
                 a.risk,
@@ -204,9 +206,10 @@ def hubs(result: ScanResult, lang: str) -> Section:
     return Section("hubs", i18n.tr("hubs", lang), heads, rows)
 
 
-def flags(result: ScanResult, lang: str) -> Section:
-    """Single-account hygiene findings, worst first."""
-    names = store_names(result)
+def flags(result: ScanResult, lang: str, name_limit: int | None = None) -> Section:
+    """Single-account hygiene findings, worst first; store names shortened to `name_limit`
+    display columns when given (the human-readable formats)."""
+    names = store_names(result, name_limit)
     heads = _heads(lang, "account", "severity", "rule_title", "attribute", "value", "detail")
     heads.append(i18n.tr("fix", lang))
     found = [(a.account_id, f) for a in result.accounts for f in a.flags]

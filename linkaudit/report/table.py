@@ -1,12 +1,14 @@
 """The `table` format (terminal default): summary line, ranked links, groups, hubs, flags, notes.
 
 tabulate measures Chinese text with wcwidth (a dependency), so CJK columns stay aligned;
-ANSI colour codes are ignored when measuring.
+ANSI colour codes are ignored when measuring. Store names are shortened to NAME_COLUMNS
+display columns so that one long name cannot push every other column off the screen.
 """
 
 from tabulate import tabulate
 
 from linkaudit.report import i18n, sections
+from linkaudit.report.columns import NAME_COLUMNS
 from linkaudit.report.options import RenderOptions
 from linkaudit.report.sections import Cell, Section, SeverityCell
 from linkaudit.report.text import (
@@ -58,7 +60,7 @@ def _links_block(result: ScanResult, opts: RenderOptions) -> list[str]:
     if not result.links:
         return [i18n.tr("no_links", lang)]
     shown = result.links if opts.limit is None else result.links[: opts.limit]
-    names = store_names(result)
+    names = store_names(result, NAME_COLUMNS)
     heads = [i18n.tr(k, lang) for k in ("rank", "account_a", "account_b", "severity", "score")]
     heads += [i18n.tr(k, lang) for k in ("what_links", "same_site", "cross_selling")]
     rows = [_link_row(result, link, names, opts) for link in shown]
@@ -115,5 +117,5 @@ def _hubs(result: ScanResult, lang: str) -> Section:
 
 def _flags(result: ScanResult, lang: str) -> Section:
     # the fix advice is long prose: markdown and html show it, the terminal does not
-    full = sections.flags(result, lang)
+    full = sections.flags(result, lang, NAME_COLUMNS)
     return Section(full.key, full.title, full.headers[:-1], [row[:-1] for row in full.rows])

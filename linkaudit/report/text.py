@@ -1,6 +1,7 @@
 """Phrases shared by every human-readable format: what links two accounts, in words."""
 
 from linkaudit.report import i18n
+from linkaudit.report.columns import shorten
 from linkaudit.result import CrossSelling, Evidence, Link, ScanResult
 
 # OWASP "CSV injection": a spreadsheet treats a cell starting with these as a formula.
@@ -73,9 +74,15 @@ def seen_lines(evidence: Evidence, lang: str) -> list[str]:
     ]
 
 
-def store_names(result: ScanResult) -> dict[str, str]:
-    """Each account's store name flattened to one line (empty when unknown), by account id."""
-    return {a.account_id: one_line(a.store_name) for a in result.accounts}
+def store_names(result: ScanResult, limit: int | None = None) -> dict[str, str]:
+    """Each account's store name flattened to one line (empty when unknown), by account id.
+
+    With `limit`, names are shortened to that many display columns (the human-readable
+    tables); without it they stay whole (the data formats, and evidence headings).
+    """
+    if limit is None:
+        return {a.account_id: one_line(a.store_name) for a in result.accounts}
+    return {a.account_id: shorten(one_line(a.store_name), limit) for a in result.accounts}
 
 
 def account_label(names: dict[str, str], account_id: str) -> str:

@@ -1,7 +1,9 @@
 """The `xlsx` format: one workbook, one sheet per section, built in memory with xlsxwriter.
 
 Every text cell goes through `write_string` with xlsxwriter's string conversions off, and
-is still defused (leading `'`) so that a copy-paste to CSV stays inert (OWASP).
+is still defused (leading `'`) so that a copy-paste to CSV stays inert (OWASP). A value
+made of digits (a bank account, a 16-digit id) is therefore a text cell, exact in Excel;
+only ranks, counts and scores are number cells.
 """
 
 import io

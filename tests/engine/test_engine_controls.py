@@ -1,6 +1,6 @@
 """Negative controls, cross-selling, ranking, masking and determinism."""
 
-from linkaudit.config import Config
+from linkaudit.config import Approved, Config
 from linkaudit.engine import evaluate
 from linkaudit.engine.rules import RulePack
 from linkaudit.engine.table import RawValue
@@ -81,6 +81,41 @@ def test_planned_links_rank_first_within_a_severity(scan: Scan) -> None:
     assert result.links[0].score < result.links[1].score
     assert [link.rank for link in result.links] == [1, 2, 3]
     assert result.summary.planned_at_risk == 1
+
+
+def test_approved_links_rank_after_unapproved_links_of_the_same_severity(scan: Scan) -> None:
+    """An approved pair is declared, not a risk to act on: within its severity it comes after
+    every unapproved link, even one touching a planned store or with a lower score."""
+    accounts = {"z-new": AccountRecord("z-new", marketplaces=("US",), status=Status.PLANNED)}
+    rows = [
+        ("a", "email", "x@acme.com"), ("b", "email", "x@acme.com"),
+        ("a", "phone", "+86 138 0013 8000"), ("b", "phone", "+86 138 0013 8000"),
+        ("c", "email", "y@acme.com"), ("d", "email", "y@acme.com"),
+        ("e", "email", "z@acme.com"), ("z-new", "email", "z@acme.com"),
+    ]  # fmt: skip
+    approved = [
+        Approved(accounts=["a", "b"], reason="case 1"),
+        Approved(accounts=["e", "z-new"], reason="case 2"),
+    ]
+    result = scan(make_inventory(rows, accounts), Config(approved=approved))
+    ranked = [(link.accounts, link.severity.value, link.approved) for link in result.links]
+    assert ranked == [
+        (["c", "d"], "critical", False),
+        (["e", "z-new"], "critical", True),  # planned still leads among the approved
+        (["a", "b"], "critical", True),
+    ]
+    assert result.links[2].score > result.links[0].score  # approved: a higher score is no lead
+
+
+def test_severity_still_leads_approval_in_rank(scan: Scan) -> None:
+    rows = [
+        ("a", "email", "x@acme.com"), ("b", "email", "x@acme.com"),
+        ("c", "fingerprint", "fp-1"), ("d", "fingerprint", "fp-1"),
+    ]  # fmt: skip
+    config = Config(approved=[Approved(accounts=["a", "b"], reason="case 1")])
+    result = scan(make_inventory(rows), config, select=["same-email", "same-fingerprint"])
+    ranked = [(link.accounts, link.severity.value, link.approved) for link in result.links]
+    assert ranked == [(["a", "b"], "critical", True), (["c", "d"], "high", False)]
 
 
 def test_values_are_masked_unless_shown(scan: Scan) -> None:

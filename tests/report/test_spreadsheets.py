@@ -6,7 +6,9 @@ import io
 import openpyxl
 
 from linkaudit.report import RenderOptions, render
+from linkaudit.result import Evidence, ScanResult
 
+from .extract import xlsx_cells
 from .scans import sample
 
 CSV_HEADERS_EN = [
@@ -82,3 +84,49 @@ def test_xlsx_evidence_matches_csv() -> None:
     rows = [[c.value for c in row] for row in evidence.iter_rows()]
     assert rows[0] == CSV_HEADERS_EN
     assert len(rows) == len(_csv_rows("en"))
+
+
+# Values a --show-values report holds that Excel mangles when it reads them as numbers:
+# 6.22202E+15, digits past the 15th turned to 0, leading zeros dropped (a GTIN).
+LONG_DIGITS = ["6222020200112233", "6222020200112233445", "00012345678905", "8613900000000"]
+NUMERIC_ID = "1234567890123456"  # a store named by a 16-digit marketplace id
+
+
+def _long_digits() -> ScanResult:
+    scan = sample()
+    evidence = [
+        Evidence(rule="shared-card", attribute="bank_account", value=v, weight=0.95,
+                 sources=["payments.csv:2"])
+        for v in LONG_DIGITS
+    ]  # fmt: skip
+    first = scan.links[0].model_copy(
+        update={"accounts": [NUMERIC_ID, "acme-us-2"], "evidence": evidence}
+    )
+    accounts = [
+        a.model_copy(update={"account_id": NUMERIC_ID}) if a.account_id == "acme-us" else a
+        for a in scan.accounts
+    ]
+    return scan.model_copy(update={"links": [first, *scan.links[1:]], "accounts": accounts})
+
+
+def test_csv_keeps_long_digit_strings_exactly_for_scripts() -> None:
+    out = render(_long_digits(), "csv", RenderOptions())
+    assert isinstance(out, str)
+    rows = [row for row in csv.reader(io.StringIO(out.removeprefix("\ufeff"))) if row[0] == "1"]
+    assert [row[10] for row in rows] == LONG_DIGITS  # no apostrophe, no ="...", no rounding
+    assert {row[1] for row in rows} == {NUMERIC_ID}
+
+
+def test_xlsx_writes_long_digit_strings_as_exact_text_cells() -> None:
+    data = render(_long_digits(), "xlsx", RenderOptions())
+    assert isinstance(data, bytes)
+    cells = xlsx_cells(data)
+    values = [(sheet, value, kind) for sheet, coord, value, kind in cells
+              if sheet == "Evidence" and coord.startswith("K") and coord != "K1"]  # fmt: skip
+    assert values[: len(LONG_DIGITS)] == [("Evidence", v, "s") for v in LONG_DIGITS]
+    ids = {(sheet, kind) for sheet, _, value, kind in cells if value == NUMERIC_ID}
+    assert {kind for _, kind in ids} == {"s"}
+    assert {"Links", "Evidence", "Accounts"} <= {sheet for sheet, _ in ids}
+    # numbers are only ranks, counts and scores: nothing long enough to be an identifier
+    numbers = [value for _, _, value, kind in cells if kind == "n"]
+    assert numbers and all(isinstance(v, int | float) and abs(v) < 1e9 for v in numbers)
