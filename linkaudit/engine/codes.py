@@ -1,7 +1,9 @@
 """Integer codes for the strings matching compares: hash each string column once, then work
 on int64 arrays (sorting beats hash tables on large arrays of random keys)."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -13,6 +15,7 @@ from linkaudit.engine.hashing import exact_codes
 from linkaudit.inventory.arrow import arrow, string_chunks, take
 
 Codes = npt.NDArray[np.int64]
+_Int = TypeVar("_Int", bound=np.integer)
 Mask = npt.NDArray[np.bool_]
 
 
@@ -56,7 +59,7 @@ _HASH_FROM = 10_000  # values of a type from which numpy hashing beats dictionar
 
 
 def value_keys(
-    table: pd.DataFrame, rows: dict[str, npt.NDArray[np.intp]]
+    table: pd.DataFrame, rows: Mapping[str, npt.NDArray[np.intp] | range]
 ) -> npt.NDArray[np.int32] | Codes:
     """One integer per row of the attribute table, equal exactly when type and value are.
 
@@ -73,20 +76,20 @@ def value_keys(
     values = arrow(table["value"])
     offset = 0
     for positions in rows.values():
-        contiguous = len(positions) and positions[-1] - positions[0] == len(positions) - 1
-        part = (
-            values.slice(int(positions[0]), len(positions))
-            if contiguous
-            else take(values, positions)
-        )
+        if not len(positions):
+            continue
+        if isinstance(positions, range):
+            part = values.slice(positions.start, len(positions))
+        else:
+            part = take(values, positions)
         packed = _packed(part)
         if packed is not None:
             codes = np.asarray(pd.factorize(packed)[0], dtype=np.int64)
         else:
             hashed = exact_codes(part) if len(part) >= _HASH_FROM else None
             codes = hashed if hashed is not None else code_strings(part)[0]
-        if contiguous:
-            keys[int(positions[0]) : int(positions[0]) + len(positions)] = codes + offset
+        if isinstance(positions, range):
+            keys[positions.start : positions.stop] = codes + offset
         else:
             keys[positions] = codes + offset
         offset += int(codes.max(initial=-1)) + 1
@@ -178,6 +181,15 @@ def repeated(frame: pd.DataFrame, column: str = "value", per: str | None = None)
     return frame if bool(keep.all()) else frame[keep]
 
 
+def sorted_distinct(values: npt.NDArray[_Int]) -> npt.NDArray[_Int]:
+    """np.unique(values) by a sort: numpy 2.4's np.unique without return_inverse hashes,
+    about fifteen times slower on 10^6 int64 keys (4 s against 0.27 s)."""
+    ordered = np.sort(values)
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
+
+
 def runs(key: Codes) -> tuple[Codes, Mask]:
     """A stable sort order of key and, in that order, where each run of equal keys starts."""
     if len(key) and int(key.min()) >= 0 and int(key.max()) < 2**15:
@@ -222,6 +234,10 @@ class Coded:
     def compact(self, rows: npt.NDArray[np.intp]) -> "Coded":
         """subset() with the value codes renumbered 0..k-1 over only the values these rows
         hold, so per-value work (tokenising) touches nothing else."""
-        used, value = np.unique(self.value[rows], return_inverse=True)
+        codes, firsts = pd.factorize(self.value[rows])  # a hash pass, not np.unique's sort
+        order = np.argsort(firsts, kind="stable")
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        used = np.asarray(firsts, dtype=np.int64)[order]  # ascending, as np.unique gives
         values = take(self.values, used)
-        return Coded(value.astype(np.int64), self.scope[rows], values, self.scopes)
+        return Coded(rank[codes], self.scope[rows], values, self.scopes)

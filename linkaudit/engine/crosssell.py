@@ -7,7 +7,7 @@ The same product on different marketplaces is not cross-selling (domain notes).
 import numpy as np
 import pandas as pd
 
-from linkaudit.engine.codes import KEY, code
+from linkaudit.engine.codes import KEY, code, sorted_distinct
 from linkaudit.engine.rows import Context, scoped
 from linkaudit.inventory.arrow import labelled, take_frame
 from linkaudit.inventory.model import AccountRecord
@@ -48,7 +48,7 @@ def _shared(frame: pd.DataFrame, linked: set[str]) -> pd.DataFrame:
     values -= values.min()
     # distinct (value, account) pairs, sorted by value: a value whose run holds two or more
     # pairs is held by two accounts
-    pairs = np.unique(values * len(names) + accounts[mine])
+    pairs = sorted_distinct(values * len(names) + accounts[mine])
     held = pairs // len(names)
     starts = np.flatnonzero(np.concatenate([[True], held[1:] != held[:-1]]))
     lengths = np.diff(np.append(starts, len(held)))

@@ -14,6 +14,7 @@ import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 
+from linkaudit.engine.codes import sorted_distinct
 from linkaudit.engine.hashing import Hashes, Words, low_bytes, span_hashes, string_hashes, words
 from linkaudit.inventory.arrow import not_plain, string_windows
 from linkaudit.normalize import TOKENS
@@ -152,7 +153,7 @@ def _distinct(position: Index, hashes: Hashes) -> tuple[Index, Index]:
     longest = int(np.diff(starts, append=len(position)).max())
     if longest > _LOOK_BACK:  # a very long value: sort by (position, code) instead
         width = int(codes.max()) + 1
-        keys = np.unique(position * width + codes)
+        keys = sorted_distinct(position * width + codes)
         return keys // width, keys % width
     repeat = np.zeros(len(codes), dtype=bool)
     for back in range(1, longest):

@@ -7,7 +7,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linkaudit.engine.codes import KEY, _packed, code, code_values, first_of_each, value_keys
+from linkaudit.engine.codes import (
+    KEY,
+    _packed,
+    code,
+    code_values,
+    first_of_each,
+    sorted_distinct,
+    value_keys,
+)
 from linkaudit.engine.crosssell import _shared
 from linkaudit.engine.fuzzy import Blocking, similar_pairs
 from linkaudit.engine.hashing import string_hashes
@@ -310,3 +318,9 @@ def test_cross_selling_keeps_values_two_linked_accounts_hold(
         if account in linked and len(holders[value]) >= 2
     ]
     assert (_shared(table, linked)["line"] - 2).tolist() == expected  # line n + 2: row n
+
+
+@given(st.lists(st.integers(-(2**40), 2**40), max_size=50))
+def test_sorted_distinct_is_np_unique(values: list[int]) -> None:
+    array = np.array(values, dtype=np.int64)
+    assert sorted_distinct(array).tolist() == np.unique(array).tolist()

@@ -78,3 +78,15 @@ def test_table_columns_are_categorical_and_join_merges_categories() -> None:
     assert set(type_rows(both)) == {"asin", "ip", "ip_subnet"}
     again = conform(both.astype({c: "str" for c in CATEGORICAL}))
     assert again.equals(both)
+
+
+@given(st.lists(st.sampled_from(["asin", "ip", "title"]), max_size=20))
+def test_type_rows_are_ranges_for_one_run_and_positions_otherwise(types: list[str]) -> None:
+    table = pd.DataFrame({"type": categorical([pa.array(types, pa.large_string())])})
+    found = type_rows(table)
+    expected = positions_by_value(pa.chunked_array([pa.array(types, pa.large_string())]))
+    assert list(found) == sorted(expected)
+    for attr, rows in found.items():
+        assert list(rows) == expected[attr].tolist()
+        one_run = expected[attr][-1] - expected[attr][0] == len(expected[attr]) - 1
+        assert isinstance(rows, range) == bool(one_run)
