@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from linkaudit.engine.codes import Coded, Codes, code, runs
+from linkaudit.engine.codes import Coded, Codes, code, runs, sorted_distinct
 from linkaudit.engine.tokens import value_tokens
 from linkaudit.normalize import SIMILARITY
 from linkaudit.timing import stage
@@ -39,9 +39,7 @@ def _expand(starts: Codes, counts: Codes) -> Codes:
 def _distinct_places(coded: Coded) -> tuple[Codes, Codes]:
     """The distinct (value, scope) codes of the occurrence rows."""
     n_scopes = len(coded.scopes) or 1
-    key = coded.value * n_scopes + coded.scope
-    order, start = runs(key)
-    distinct = key[order[start]]
+    distinct = sorted_distinct(coded.value * n_scopes + coded.scope)
     return distinct // n_scopes, distinct % n_scopes
 
 
@@ -57,10 +55,12 @@ def _blocks(coded: Coded, attribute: AttrType, max_block: int) -> pd.DataFrame:
     block_token = token[_expand(starts[value], counts)]
     block_value, block_scope = np.repeat(value, counts), np.repeat(scope, counts)
     block = block_scope * (int(token.max(initial=0)) + 1) + block_token
-    order, start = runs(block)
-    run = np.cumsum(start) - 1
-    size = np.bincount(run)[run]
-    usable = order[(size >= 2) & (size <= max_block)]
+    # block sizes by a hash pass; only the usable entries (usually few: most tokens are in
+    # one value or in too many) are sorted by block, stably as a sort of all would order them
+    codes = pd.factorize(block)[0]
+    size = np.bincount(codes)[codes]
+    usable = np.flatnonzero((size >= 2) & (size <= max_block))
+    usable = usable[np.argsort(block[usable], kind="stable")]
     return pd.DataFrame(
         {"block": block[usable], "v": block_value[usable], "s": block_scope[usable]}
     )

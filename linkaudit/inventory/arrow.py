@@ -185,7 +185,9 @@ def take(values: pa.ChunkedArray, rows: npt.NDArray[np.intp] | None) -> pa.Chunk
     """
     if rows is None:
         return values
-    if values.num_chunks <= 1 or not len(rows):
+    if not len(rows):  # Arrow's take would join every chunk even for no rows
+        return values.slice(0, 0)
+    if values.num_chunks <= 1:
         return values.take(pa.array(rows, pa.int64()))
     if len(rows) == 1 or bool((rows[1:] >= rows[:-1]).all()):
         return _take_ascending(values, rows)

@@ -130,3 +130,9 @@ def test_fast_subnets_equal_the_registry(quads: list[tuple[int, ...]]) -> None:
 def test_fast_subnets_leave_other_values_to_the_registry() -> None:
     mixed = pa.chunked_array([pa.array(["203.0.113.7", "2001:db8::1"], pa.large_string())])
     assert fast_subnets(mixed) is None
+
+
+def test_take_of_no_rows_is_empty_and_typed() -> None:
+    values = pa.chunked_array([pa.array(["a", "b"], pa.large_string())] * 3)
+    taken = take(values, np.zeros(0, dtype=np.intp))
+    assert len(taken) == 0 and taken.type == pa.large_string()
