@@ -4,7 +4,7 @@ Most inventory text is plain ASCII; byte-level scans of the Arrow buffers let th
 case skip per-row work entirely (a 2M-row column costs milliseconds, not seconds).
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -21,7 +21,7 @@ _CONTROL = "[\x00-\x1f\x7f]"
 
 def arrow(values: pd.Series) -> pa.ChunkedArray:
     """The Arrow data of a str Series as large_string (no copy for Arrow-backed columns; a
-    categorical column is decoded, a copy: code() and positions_of() read its codes)."""
+    categorical column is decoded, a copy: hot paths read its codes with labelled())."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         labels = pa.array(values.cat.categories.to_numpy(dtype=object), pa.large_string())
         codes = np.asarray(values.cat.codes.to_numpy(), dtype=np.int32)
@@ -37,25 +37,6 @@ def arrow(values: pd.Series) -> pa.ChunkedArray:
     return chunked.cast(pa.large_string())
 
 
-def positions_by_value(values: pa.ChunkedArray) -> dict[str, npt.NDArray[np.intp]]:
-    """The positions holding each value, ascending, by value (sorted).
-
-    Made for columns written in runs (the attribute table's type: one run per file column):
-    a chunk holding one value throughout costs one comparison, not a hash per row.
-    """
-    found: dict[str, list[npt.NDArray[np.intp]]] = {}
-    for start, chunk, same in runs_of(values):
-        if same is not None:
-            found.setdefault(same, []).append(np.arange(start, start + len(chunk)))
-            continue
-        encoded = pc.dictionary_encode(chunk)
-        codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False))
-        for k, text in enumerate(encoded.dictionary.to_pylist()):
-            found.setdefault(str(text), []).append(start + np.flatnonzero(codes == k))
-    # chunks are read in order and each chunk's rows are ascending: already sorted
-    return {v: np.concatenate(found[v]) for v in sorted(found)}
-
-
 def labelled(values: pd.Series) -> tuple[npt.NDArray[np.integer], list[str]]:
     """Integer codes of a str or categorical Series (a categorical's own codes, no copy of
     its text) and the label of each code."""
@@ -63,20 +44,6 @@ def labelled(values: pd.Series) -> tuple[npt.NDArray[np.integer], list[str]]:
         return np.asarray(values.cat.codes.to_numpy()), [str(c) for c in values.cat.categories]
     codes, uniques = pd.factorize(values)
     return np.asarray(codes), [str(u) for u in uniques]
-
-
-def positions_of(values: pd.Series) -> dict[str, npt.NDArray[np.intp]]:
-    """positions_by_value() of a str or categorical Series (a categorical's codes are
-    grouped by one stable sort of small integers, not by comparing strings)."""
-    if not isinstance(values.dtype, pd.CategoricalDtype):
-        return positions_by_value(arrow(values))
-    codes = np.asarray(values.cat.codes.to_numpy())
-    order = np.argsort(codes, kind="stable")
-    counts = np.bincount(codes.astype(np.intp), minlength=len(values.cat.categories))
-    ends = np.cumsum(counts)
-    labels = [str(c) for c in values.cat.categories]
-    found = {labels[k]: order[ends[k] - counts[k] : ends[k]] for k in np.flatnonzero(counts)}
-    return {v: found[v] for v in sorted(found)}
 
 
 def categorical(pieces: list[pa.Array]) -> pd.Series:
@@ -111,19 +78,6 @@ def encoded_constant(text: str, n: int) -> pa.DictionaryArray:
     """n copies of text, dictionary-encoded: 4 bytes a row, the text once."""
     indices = pa.array(np.zeros(n, dtype=np.int32))
     return pa.DictionaryArray.from_arrays(indices, pa.array([text], pa.large_string()))
-
-
-def runs_of(values: pa.ChunkedArray) -> Iterator[tuple[int, pa.Array, str | None]]:
-    """(first row, chunk, the chunk's one value or None when it holds several) for each
-    non-empty chunk: one comparison per chunk tells a run from a mix."""
-    start = 0
-    for chunk in values.chunks:
-        n = len(chunk)
-        if n:
-            first = chunk[0].as_py()
-            same = bool(pc.all(pc.equal(chunk, first)).as_py())
-            yield start, chunk, str(first) if same else None
-        start += n
 
 
 def series(values: pa.Array | pa.ChunkedArray) -> pd.Series:

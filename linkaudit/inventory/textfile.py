@@ -4,6 +4,7 @@ import codecs
 import csv
 import io
 import sys
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -89,7 +90,8 @@ def _fast(utf8: bytes, head: str, name: str, kind: Kind, delimiter: str) -> Shee
 
     headers = next(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), [])
     names = [f"c{i}" for i in range(len(headers))]
-    if not names or count_byte(utf8, b'"') % 2:  # an unclosed quote: the csv module says where
+    counts = byte_counts(utf8)
+    if not names or counts.quotes % 2:  # an unclosed quote: the csv module says where
         return None
     try:
         table = arrow_csv.read_csv(
@@ -107,10 +109,9 @@ def _fast(utf8: bytes, head: str, name: str, kind: Kind, delimiter: str) -> Shee
     end = len(utf8)
     while end and utf8[end - 1] in b"\r\n":
         end -= 1
-    if count_byte(utf8, b"\n", end) + 1 != table.num_rows + 1:
+    if counts.lfs - utf8[end:].count(b"\n") + 1 != table.num_rows + 1:
         return None
-    carriage_returns = count_byte(utf8, b"\r")
-    if carriage_returns and carriage_returns != utf8.count(b"\r\n"):
+    if counts.crs != counts.crlfs:  # a lone CR
         return None
     frame = pd.DataFrame(
         {i: pd.array(table.column(i), dtype="str") for i in range(len(names))}, copy=False
@@ -119,14 +120,36 @@ def _fast(utf8: bytes, head: str, name: str, kind: Kind, delimiter: str) -> Shee
     return Sheet(kind, name, headers, frame, lines)
 
 
-def count_byte(data: bytes, byte: bytes, end: int | None = None, block: int = 1 << 24) -> int:
-    """How many times one byte occurs in data[:end]: numpy compares 16 MB at a time, about
-    3x faster than bytes.count, and without copying the slice."""
-    view = np.frombuffer(data, dtype=np.uint8)[:end]
-    code = byte[0]
-    return sum(
-        int(np.count_nonzero(view[i : i + block] == code)) for i in range(0, len(view), block)
-    )
+@dataclass(frozen=True)
+class ByteCounts:
+    """How many double quotes, LFs, CRs and CR LF pairs a text holds."""
+
+    quotes: int
+    lfs: int
+    crs: int
+    crlfs: int
+
+
+def byte_counts(data: bytes, block: int = 1 << 20) -> ByteCounts:
+    """ByteCounts of data in one pass of numpy comparisons, a block at a time into two
+    reused buffers (they stay in the cache: comparing into fresh 16 MB arrays, and
+    `bytes.count(b"\r\n")`, cost 0.2-0.3 s on a 200 MB file)."""
+    view = np.frombuffer(data, dtype=np.uint8)
+    same = np.empty(min(block, len(view)), dtype=bool)
+    pair = np.empty(min(block, len(view)), dtype=bool)
+    quotes = lfs = crs = crlfs = 0
+    for start in range(0, len(view), block):
+        part = view[start : start + block]
+        found = same[: len(part)]
+        quotes += int(np.count_nonzero(np.equal(part, 34, out=found)))
+        lfs += int(np.count_nonzero(np.equal(part, 10, out=found)))
+        here = int(np.count_nonzero(np.equal(part, 13, out=found)))
+        crs += here
+        if here:  # a CR followed by a LF, the next byte possibly in the next block
+            after = view[start + 1 : start + 1 + len(part)]
+            lf_after = np.equal(after, 10, out=pair[: len(after)])
+            crlfs += int(np.count_nonzero(lf_after & found[: len(after)]))
+    return ByteCounts(quotes, lfs, crs, crlfs)
 
 
 def _slow(text: str, name: str, kind: Kind, delimiter: str, issues: Issues) -> Sheet:

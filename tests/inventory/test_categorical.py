@@ -15,8 +15,6 @@ from linkaudit.inventory.arrow import (
     categorical,
     encoded_constant,
     labelled,
-    positions_by_value,
-    positions_of,
 )
 from linkaudit.vocab import AttrType
 
@@ -59,10 +57,11 @@ def test_codes_of_a_categorical_equal_codes_of_its_strings(values: list[str]) ->
     assert strings.to_pylist() == expected_strings.to_pylist()
     by_code, names = labelled(column)
     assert [names[k] for k in by_code] == values
-    found = positions_of(column)
-    assert {k: v.tolist() for k, v in found.items()} == {
-        k: v.tolist() for k, v in positions_by_value(arrow(text)).items()
-    }
+    found = type_rows(pd.DataFrame({"type": column}))
+    expected: dict[str, list[int]] = {}
+    for n, value in enumerate(values):
+        expected.setdefault(value, []).append(n)
+    assert {k: list(v) for k, v in found.items()} == expected
     assert list(found) == sorted(found)
 
 
@@ -84,9 +83,11 @@ def test_table_columns_are_categorical_and_join_merges_categories() -> None:
 def test_type_rows_are_ranges_for_one_run_and_positions_otherwise(types: list[str]) -> None:
     table = pd.DataFrame({"type": categorical([pa.array(types, pa.large_string())])})
     found = type_rows(table)
-    expected = positions_by_value(pa.chunked_array([pa.array(types, pa.large_string())]))
+    expected: dict[str, list[int]] = {}
+    for n, attr in enumerate(types):
+        expected.setdefault(attr, []).append(n)
     assert list(found) == sorted(expected)
     for attr, rows in found.items():
-        assert list(rows) == expected[attr].tolist()
+        assert list(rows) == expected[attr]
         one_run = expected[attr][-1] - expected[attr][0] == len(expected[attr]) - 1
-        assert isinstance(rows, range) == bool(one_run)
+        assert isinstance(rows, range) == one_run

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from linkaudit.inventory.arrow import keep_rows, take
 from linkaudit.inventory.fast import KERNELS, fast_subnets
-from linkaudit.inventory.textfile import count_byte
+from linkaudit.inventory.textfile import byte_counts
 from linkaudit.normalize import NORMALIZERS, Norm
 from linkaudit.normalize.base import PLACEHOLDERS, clean
 from linkaudit.vocab import AttrType
@@ -107,11 +107,16 @@ def test_keep_rows_equals_a_take_of_the_same_rows(
     assert got.to_pylist() == [values[i].as_py() for i in rows]
 
 
-@given(st.binary(max_size=300), st.integers(1, 64), st.integers(0, 300))
-def test_count_byte_equals_bytes_count(data: bytes, block: int, end: int) -> None:
-    for byte in (b"\n", b'"'):
-        assert count_byte(data, byte, end, block) == data[:end].count(byte)
-        assert count_byte(data, byte, block=block) == data.count(byte)
+@given(
+    st.lists(st.sampled_from([b"\r", b"\n", b'"', b"a", b"\r\n"]), max_size=120).map(b"".join),
+    st.integers(1, 64),
+)
+def test_byte_counts_equal_bytes_count(data: bytes, block: int) -> None:
+    counts = byte_counts(data, block)
+    assert counts.quotes == data.count(b'"')
+    assert counts.lfs == data.count(b"\n")
+    assert counts.crs == data.count(b"\r")
+    assert counts.crlfs == data.count(b"\r\n")
 
 
 @given(st.lists(st.tuples(*[st.integers(0, 255)] * 4), min_size=1, max_size=40))
