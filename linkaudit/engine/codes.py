@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from linkaudit.engine.hashing import exact_codes
-from linkaudit.inventory.arrow import arrow, string_chunks, take
+from linkaudit.inventory.arrow import arrow, string_chunks, take, take_frame
 
 Codes = npt.NDArray[np.int64]
 _Int = TypeVar("_Int", bound=np.integer)
@@ -178,7 +178,7 @@ def repeated(frame: pd.DataFrame, column: str = "value", per: str | None = None)
         counted = codes[first_of_each(codes * (int(holders.max()) + 1) + holders)]
     counts = np.bincount(counted, minlength=int(codes.max()) + 1)
     keep = counts[codes] >= 2
-    return frame if bool(keep.all()) else frame[keep]
+    return frame if bool(keep.all()) else take_frame(frame, np.flatnonzero(keep))
 
 
 def sorted_distinct(values: npt.NDArray[_Int]) -> npt.NDArray[_Int]:

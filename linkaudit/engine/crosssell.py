@@ -54,7 +54,7 @@ def _shared(frame: pd.DataFrame, linked: set[str]) -> pd.DataFrame:
     lengths = np.diff(np.append(starts, len(held)))
     shared = np.zeros(int(values.max()) + 1, dtype=bool)
     shared[held[starts[lengths >= 2]]] = True
-    return take_frame(frame[columns], mine[shared[values]])
+    return take_frame(frame[columns], mine[shared[values]]).reset_index(drop=True)
 
 
 def cross_selling(

@@ -7,14 +7,16 @@ Values, scopes and tokens are integer codes throughout; strings come back only f
 few pairs that are compared.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from linkaudit.engine.codes import Coded, Codes, code, runs, sorted_distinct
+from linkaudit.engine.codes import Coded, Codes, sorted_distinct
 from linkaudit.engine.tokens import value_tokens
+from linkaudit.inventory.arrow import labelled
 from linkaudit.normalize import SIMILARITY
 from linkaudit.timing import stage
 from linkaudit.vocab import AttrType
@@ -96,34 +98,38 @@ def similar_pairs(block: Blocking, occ: pd.DataFrame, coded: Coded) -> pd.DataFr
     explosion hubs exist to avoid.
     """
     with stage("fuzzy"):
-        rows = np.flatnonzero(occ["holders"].to_numpy() <= block.hub_threshold)
-        # accounts as codes: a Python string per row of a 10^6-row listing costs 100s of MB
-        account, names = code(occ["account_id"])
-        holders = Holders(account, np.asarray(names.to_numpy(zero_copy_only=False), object))
+        usable = occ["holders"].to_numpy() <= block.hub_threshold
+        # accounts as codes (a categorical's own): a Python string per row of a 10^6-row
+        # listing costs 100s of MB
+        account, names = labelled(occ["account_id"])
+        holders = Holders(account, np.array(names, dtype=object))
         # blocks never cross scopes, so each scope (marketplace) is matched on its own: the
         # working set is that of the largest marketplace, not of the whole inventory
-        parts = [
-            _similar_in(block, coded.compact(part), holders.subset(part))
-            for part in _by_scope(coded.scope, rows)
-            if len(part) >= 2
-        ]
-        parts = [p for p in parts if not p.empty]
+        parts = []
+        for part in _by_scope(coded.scope, usable, len(coded.scopes)):
+            if len(part) >= 2:
+                found = _similar_in(block, coded.compact(part), holders.subset(part))
+                if not found.empty:
+                    parts.append(found)
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-def _by_scope(scope: Codes, rows: npt.NDArray[np.intp]) -> list[npt.NDArray[np.intp]]:
-    """The rows split by scope code, in scope order."""
-    if not len(rows):
-        return []
-    order, start = runs(scope[rows])
-    return np.split(rows[order], np.flatnonzero(start)[1:])
+def _by_scope(
+    scope: Codes, usable: npt.NDArray[np.bool_], scopes: int
+) -> Iterator[npt.NDArray[np.intp]]:
+    """The usable rows of each of the `scopes` scope codes, ascending, in scope order: one
+    scope's rows at a time (sorting every row's scope held 10^7 positions twice over)."""
+    for k in range(max(scopes, 1)):
+        rows = np.flatnonzero(usable & (scope == k))
+        if len(rows):
+            yield rows
 
 
 @dataclass(frozen=True)
 class Holders:
     """The account of each occurrence row, as a code into `names`."""
 
-    account: Codes
+    account: npt.NDArray[np.integer]
     names: npt.NDArray[np.object_]
 
     def subset(self, rows: npt.NDArray[np.intp]) -> "Holders":

@@ -13,6 +13,7 @@ from linkaudit.engine.codes import Coded, repeated
 from linkaudit.engine.fuzzy import Blocking, similar_pairs
 from linkaudit.engine.model import Rule
 from linkaudit.engine.rows import ByType, Context, coded_occurrences, filter_rows, scoped
+from linkaudit.inventory.arrow import take_frame
 
 HIT_COLUMNS = ["a", "b", "value_a", "value_b", "similarity", "scope", "attribute"]
 
@@ -74,9 +75,10 @@ def exact_pairs(occ: pd.DataFrame, coded: Coded, hub_threshold: int) -> pd.DataF
 
 def find_hubs(rule: Rule, attribute: str, occ: pd.DataFrame, hub_threshold: int) -> list[HubFound]:
     """One HubFound per (value, scope) held by more than hub_threshold accounts."""
-    big = occ.loc[occ["holders"] > hub_threshold]
-    if big.empty:
+    big_rows = np.flatnonzero(occ["holders"].to_numpy() > hub_threshold)
+    if not len(big_rows):
         return []
+    big = take_frame(occ, big_rows)
     big = big.sort_values(["value", "scope", "account_id"])
     found: list[HubFound] = []
     for (value, scope), group in big.groupby(["value", "scope"], sort=True):

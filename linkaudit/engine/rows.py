@@ -10,7 +10,7 @@ import pandas as pd
 
 from linkaudit.engine.codes import Coded, code, code_values, runs
 from linkaudit.engine.model import Match
-from linkaudit.inventory.arrow import labelled
+from linkaudit.inventory.arrow import labelled, take_frame
 from linkaudit.vocab import REGION_OF
 
 Rows = npt.NDArray[np.intp] | range  # a type's rows in the table (type_rows)
@@ -48,7 +48,7 @@ class ByType:
         rows = self.rows[attr]
         if isinstance(rows, range):  # one run: a view
             return self.table.iloc[rows.start : rows.stop]
-        return self.table.take(rows)
+        return take_frame(self.table, rows)  # not pandas' take: see take_frame
 
     def of(self, types: list[str]) -> pd.DataFrame:
         parts = [self._part(t) for t in types if t in self.rows]
@@ -82,7 +82,9 @@ def type_rows(table: pd.DataFrame) -> dict[str, Rows]:
 
 def _where(rows: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
     """rows[keep], or rows itself (no copy) when every row is kept."""
-    return rows if bool(keep.all()) else rows[keep]
+    if bool(keep.all()):
+        return rows
+    return take_frame(rows, np.flatnonzero(keep.to_numpy(dtype=bool)))
 
 
 def regex_flag(pattern: str) -> str:

@@ -155,8 +155,8 @@ def take(values: pa.ChunkedArray, rows: npt.NDArray[np.intp] | None) -> pa.Chunk
 
 
 def take_frame(frame: pd.DataFrame, rows: npt.NDArray[np.intp]) -> pd.DataFrame:
-    """frame.iloc[rows] (index reset), its str columns taken with take(): pandas' own take
-    joins every chunk of an Arrow string column first, a copy of the whole column."""
+    """frame.iloc[rows], its str columns taken with take(): pandas' own take joins every
+    chunk of an Arrow string column first (a copy of the whole column, even for no rows)."""
     columns: dict[str, object] = {}
     for name in frame.columns:
         column = frame[name]
@@ -164,7 +164,9 @@ def take_frame(frame: pd.DataFrame, rows: npt.NDArray[np.intp]) -> pd.DataFrame:
             columns[name] = series(take(arrow(column), rows))
         else:
             columns[name] = column.iloc[rows].reset_index(drop=True)
-    return pd.DataFrame(columns, columns=frame.columns, copy=False)
+    taken = pd.DataFrame(columns, columns=frame.columns, copy=False)
+    taken.index = frame.index[rows]
+    return taken
 
 
 def string_chunks(

@@ -1,12 +1,13 @@
 """The vectorised kernels give exactly the registry normaliser's answer on rows they claim."""
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linkaudit.inventory.arrow import keep_rows, take
+from linkaudit.inventory.arrow import keep_rows, take, take_frame
 from linkaudit.inventory.fast import KERNELS, fast_subnets
 from linkaudit.inventory.textfile import byte_counts
 from linkaudit.normalize import NORMALIZERS, Norm
@@ -141,3 +142,26 @@ def test_take_of_no_rows_is_empty_and_typed() -> None:
     values = pa.chunked_array([pa.array(["a", "b"], pa.large_string())] * 3)
     taken = take(values, np.zeros(0, dtype=np.intp))
     assert len(taken) == 0 and taken.type == pa.large_string()
+
+
+@given(st.data(), st.integers(1, 4))
+def test_take_frame_equals_iloc(data: st.DataObject, pieces: int) -> None:
+    text = pa.chunked_array(
+        [pa.array([f"v{p}-{i}" for i in range(3)], pa.large_string()) for p in range(pieces)]
+    )
+    n = len(text)
+    frame = pd.DataFrame(
+        {
+            "value": pd.array(text, dtype="str"),
+            "account_id": pd.Categorical([f"a{i % 2}" for i in range(n)]),
+            "line": np.arange(n, dtype=np.int32),
+        },
+        index=pd.RangeIndex(10, 10 + n),
+    )
+    rows = np.array(data.draw(st.lists(st.integers(0, n - 1), max_size=n)), dtype=np.intp)
+    taken = take_frame(frame, rows)
+    expected = frame.iloc[rows]
+    assert taken.index.tolist() == expected.index.tolist()
+    for name in frame.columns:
+        assert taken[name].tolist() == expected[name].tolist()
+        assert taken[name].dtype == expected[name].dtype
