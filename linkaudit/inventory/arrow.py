@@ -154,9 +154,15 @@ def take(values: pa.ChunkedArray, rows: npt.NDArray[np.intp] | None) -> pa.Chunk
     return pa.chunked_array([ordered.take(pa.array(back))], type=values.type)
 
 
+_SMALL_FRAME = 65_536  # rows: below this, one pandas take beats a take per column
+
+
 def take_frame(frame: pd.DataFrame, rows: npt.NDArray[np.intp]) -> pd.DataFrame:
     """frame.iloc[rows], its str columns taken with take(): pandas' own take joins every
-    chunk of an Arrow string column first (a copy of the whole column, even for no rows)."""
+    chunk of an Arrow string column first (a copy of the whole column, even for no rows);
+    a small frame, where that copy costs less than a take per column, goes to pandas."""
+    if len(frame) < _SMALL_FRAME:
+        return frame.iloc[rows]
     columns: dict[str, object] = {}
     for name in frame.columns:
         column = frame[name]

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import linkaudit.inventory.arrow as arrow_module
 from linkaudit.inventory.arrow import keep_rows, take, take_frame
 from linkaudit.inventory.fast import KERNELS, fast_subnets
 from linkaudit.inventory.textfile import byte_counts
@@ -159,8 +160,13 @@ def test_take_frame_equals_iloc(data: st.DataObject, pieces: int) -> None:
         index=pd.RangeIndex(10, 10 + n),
     )
     rows = np.array(data.draw(st.lists(st.integers(0, n - 1), max_size=n)), dtype=np.intp)
-    taken = take_frame(frame, rows)
     expected = frame.iloc[rows]
+    small = arrow_module._SMALL_FRAME
+    try:
+        arrow_module._SMALL_FRAME = 0  # the column-by-column path, as for a large frame
+        taken = take_frame(frame, rows)
+    finally:
+        arrow_module._SMALL_FRAME = small
     assert taken.index.tolist() == expected.index.tolist()
     for name in frame.columns:
         assert taken[name].tolist() == expected[name].tolist()
