@@ -34,7 +34,7 @@ class ByType:
     """The attribute table split once by type, so each rule reads only its own rows.
 
     The loader writes each type in runs of rows (one per file column), so a type's rows are
-    found from the type column's Arrow chunks without hashing 10^7 strings, and a type held
+    found from the runs of the type column's codes without reading a string, and a type held
     in one run is a zero-copy slice of the table.
     """
 
