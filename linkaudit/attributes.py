@@ -43,11 +43,16 @@ def category_dtype(labels: Iterable[object] = ()) -> pd.CategoricalDtype:
     return pd.CategoricalDtype(pd.Index(sorted({str(v) for v in labels}), dtype="str"))
 
 
+def _as_category(column: pd.Series) -> pd.Series:
+    text = column.astype("str")
+    return text.astype(category_dtype(text.unique()))
+
+
 def conform(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with the attribute table's dtypes (categorical columns as CATEGORICAL)."""
     out = frame.astype({c: t for c, t in empty_table().dtypes.items() if c not in CATEGORICAL})
     for name in CATEGORICAL:
-        out[name] = out[name].astype("str").astype(category_dtype(out[name].unique()))
+        out[name] = _as_category(out[name])
     return out
 
 
@@ -57,8 +62,7 @@ def join_tables(tables: list[pd.DataFrame]) -> pd.DataFrame:
     joined = pd.concat(tables, ignore_index=True)
     for name in CATEGORICAL:
         if not isinstance(joined[name].dtype, pd.CategoricalDtype):
-            text = joined[name].astype("str")
-            joined[name] = text.astype(category_dtype(text.unique()))
+            joined[name] = _as_category(joined[name])
     return joined
 
 

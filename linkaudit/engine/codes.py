@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from linkaudit.engine.hashing import exact_codes
-from linkaudit.inventory.arrow import arrow, string_chunks, take, take_frame
+from linkaudit.inventory.arrow import arrow, labelled, string_chunks, take, take_frame
 
 Codes = npt.NDArray[np.int64]
 _Int = TypeVar("_Int", bound=np.integer)
@@ -27,9 +27,9 @@ def code(values: pd.Series) -> tuple[Codes, pa.ChunkedArray]:
     is coded from its integer codes, its strings never read.
     """
     if isinstance(values.dtype, pd.CategoricalDtype):
-        codes, firsts = pd.factorize(np.asarray(values.cat.codes.to_numpy()))
-        labels = pa.array(values.cat.categories.to_numpy(dtype=object), pa.large_string())
-        picked = labels.take(pa.array(np.asarray(firsts, dtype=np.int64)))
+        own, labels = labelled(values)
+        codes, firsts = pd.factorize(own)
+        picked = pa.array([labels[k] for k in firsts], pa.large_string())
         return np.asarray(codes, dtype=np.int64), pa.chunked_array([picked])
     return code_strings(arrow(values))
 

@@ -71,9 +71,10 @@ def exact_codes(values: pa.ChunkedArray) -> Ints | None:
     """Codes 0..n-1 in order of first appearance, equal exactly when the strings are (as
     dictionary encoding gives), or None when two different strings share a hash."""
     codes = np.asarray(pd.factorize(string_hashes(values))[0], dtype=np.int64)
-    if int(codes.max(initial=-1)) + 1 == len(codes):  # every hash new: nothing merged
+    distinct = int(codes.max(initial=-1)) + 1
+    if distinct == len(codes):  # every hash new: nothing merged
         return codes
-    first = np.empty(int(codes.max(initial=-1)) + 1, dtype=np.int64)
+    first = np.empty(distinct, dtype=np.int64)
     first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
     merged = np.flatnonzero(first[codes] != np.arange(len(codes)))
     if len(merged):  # rows sharing a hash with an earlier row: the strings must agree

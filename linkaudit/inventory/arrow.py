@@ -23,9 +23,9 @@ def arrow(values: pd.Series) -> pa.ChunkedArray:
     """The Arrow data of a str Series as large_string (no copy for Arrow-backed columns; a
     categorical column is decoded, a copy: hot paths read its codes with labelled())."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        labels = pa.array(values.cat.categories.to_numpy(dtype=object), pa.large_string())
-        codes = np.asarray(values.cat.codes.to_numpy(), dtype=np.int32)
-        return pa.chunked_array([labels.take(pa.array(codes))], type=pa.large_string())
+        codes, labels = labelled(values)
+        decoded = pa.array(labels, pa.large_string()).take(pa.array(codes, pa.int32()))
+        return pa.chunked_array([decoded], type=pa.large_string())
     array = values.array
     if hasattr(array, "__arrow_array__"):
         data = array.__arrow_array__()
