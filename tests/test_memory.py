@@ -1,5 +1,8 @@
 """release() hands freed memory back without touching live data."""
 
+import sys
+from types import SimpleNamespace
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -8,10 +11,29 @@ import pytest
 from linkaudit import memory
 
 
-@pytest.mark.parametrize("trim", [True, False])
-def test_release_keeps_live_buffers(trim: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    if not trim:
-        monkeypatch.setattr(memory, "_malloc_trim", lambda: None)
+class FakeLibc:
+    """Records mallopt() and malloc_trim() calls; reports `idle` free heap bytes."""
+
+    def __init__(self, idle: int) -> None:
+        self.calls: list[tuple[str | int, ...]] = []
+        self.idle = idle
+
+    def mallopt(self, param: int, value: int) -> int:
+        self.calls.append(("mallopt", param, value))
+        return 1
+
+    def malloc_trim(self, pad: int) -> int:
+        self.calls.append(("malloc_trim", pad))
+        return 1
+
+    def mallinfo2(self) -> SimpleNamespace:
+        return SimpleNamespace(fordblks=self.idle)
+
+
+@pytest.mark.parametrize("libc", [True, False])
+def test_release_keeps_live_buffers(libc: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not libc:
+        monkeypatch.setattr(memory, "_libc", lambda: None)
     base = pa.array(np.arange(1_000_000, dtype=np.int64))
     live = pc.add(base, 0)  # computed: allocated in Arrow's pool
     dead = [pc.add(base, k) for k in range(8)]
@@ -34,3 +56,44 @@ def test_small_pages_turns_numpy_huge_page_advice_off(monkeypatch: pytest.Monkey
     monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")  # the user's own choice is kept
     memory.small_pages()
     assert calls == [False]
+
+
+def test_release_trims_the_heap_only_when_much_of_it_is_idle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake = FakeLibc(idle=memory.IDLE_LIMIT)
+    monkeypatch.setattr(memory, "_libc", lambda: fake)
+    memory.release()
+    assert fake.calls == []  # a small estate's idle memory stays for reuse: no page faults
+    fake.idle = memory.IDLE_LIMIT + 1
+    memory.release()
+    assert fake.calls == [("malloc_trim", 0)]
+
+
+def test_tune_allocator_keeps_large_arrays_in_the_heap(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeLibc(idle=0)
+    monkeypatch.setattr(memory, "_libc", lambda: fake)
+    monkeypatch.setattr(memory, "small_pages", lambda: None)
+    for name in (
+        "MALLOC_MMAP_THRESHOLD_",
+        "MALLOC_TRIM_THRESHOLD_",
+        "MALLOC_ARENA_MAX",
+        "GLIBC_TUNABLES",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    memory.tune_allocator()
+    assert fake.calls == [
+        ("mallopt", -3, 32 << 20),  # M_MMAP_THRESHOLD: glibc's ceiling
+        ("mallopt", -1, 1 << 30),  # M_TRIM_THRESHOLD: release() trims instead
+        ("mallopt", -8, 1),  # M_ARENA_MAX: worker threads share the main heap
+    ]
+    fake.calls.clear()
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "131072")  # the user's own choice is kept
+    memory.tune_allocator()
+    assert fake.calls == []
+
+
+def test_the_real_libc_answers_on_linux() -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("glibc only")
+    assert memory.idle_heap() >= 0

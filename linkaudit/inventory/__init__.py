@@ -24,7 +24,7 @@ from linkaudit.inventory.model import AccountRecord, Inventory, Problem
 from linkaudit.inventory.prenormalised import attribute_kind_rows
 from linkaudit.inventory.sheet import Sheet
 from linkaudit.inventory.table import sheet_rows
-from linkaudit.memory import release, small_pages
+from linkaudit.memory import release, tune_allocator
 from linkaudit.timing import stage
 from linkaudit.vocab import AttrType, Kind
 
@@ -43,7 +43,7 @@ def load(
     Raises InputError (one line naming the path and what to do) when the directory is
     missing or holds no supported file, or a file cannot be parsed at all.
     """
-    small_pages()  # the table's arrays are large: see memory.small_pages
+    tune_allocator()  # large arrays reused, not faulted in afresh: see linkaudit.memory
     issues = Issues()
     sheets: list[Sheet] = []
     files: list[str] = []
