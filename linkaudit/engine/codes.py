@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 
 from linkaudit.engine.hashing import exact_codes
 from linkaudit.inventory.arrow import arrow, labelled, string_chunks, take, take_frame
+from linkaudit.parallel import ordered_map
 
 Codes = npt.NDArray[np.int64]
 _Int = TypeVar("_Int", bound=np.integer)
@@ -74,20 +75,24 @@ def value_keys(
         np.zeros(len(table), np.int32) if len(table) < 2**31 else np.zeros(len(table), np.int64)
     )
     values = arrow(table["value"])
-    offset = 0
-    for positions in rows.values():
-        if not len(positions):
-            continue
+    types = [positions for positions in rows.values() if len(positions)]
+
+    def coded(positions: npt.NDArray[np.intp] | range) -> Codes:
         if isinstance(positions, range):
             part = values.slice(positions.start, len(positions))
         else:
             part = take(values, positions)
         packed = _packed(part)
         if packed is not None:
-            codes = np.asarray(pd.factorize(packed)[0], dtype=np.int64)
-        else:
-            hashed = exact_codes(part) if len(part) >= _HASH_FROM else None
-            codes = hashed if hashed is not None else code_strings(part)[0]
+            return np.asarray(pd.factorize(packed)[0], dtype=np.int64)
+        hashed = exact_codes(part) if len(part) >= _HASH_FROM else None
+        return hashed if hashed is not None else code_strings(part)[0]
+
+    # types coded on worker threads (hashing and factorising release the GIL), the largest
+    # first; their codes then offset one after the other in type order
+    every = ordered_map(coded, types, rows=len(table), cost=len)
+    offset = 0
+    for positions, codes in zip(types, every, strict=True):
         if isinstance(positions, range):
             keys[positions.start : positions.stop] = codes + offset
         else:

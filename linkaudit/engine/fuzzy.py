@@ -18,6 +18,7 @@ from linkaudit.engine.codes import Coded, Codes, sorted_distinct
 from linkaudit.engine.tokens import value_tokens
 from linkaudit.inventory.arrow import labelled
 from linkaudit.normalize import SIMILARITY
+from linkaudit.parallel import ordered_map
 from linkaudit.timing import stage
 from linkaudit.vocab import AttrType
 
@@ -104,13 +105,17 @@ def similar_pairs(block: Blocking, occ: pd.DataFrame, coded: Coded) -> pd.DataFr
         account, names = labelled(occ["account_id"])
         holders = Holders(account, np.array(names, dtype=object))
         # blocks never cross scopes, so each scope (marketplace) is matched on its own: the
-        # working set is that of the largest marketplace, not of the whole inventory
-        parts = []
-        for part in _by_scope(coded.scope, usable, len(coded.scopes)):
-            if len(part) >= 2:
-                found = _similar_in(block, coded.compact(part), holders.subset(part))
-                if not found.empty:
-                    parts.append(found)
+        # working set is that of the largest marketplaces (one per worker thread), not of
+        # the whole inventory
+        scopes = [part for part in _by_scope(coded.scope, usable, len(coded.scopes))]
+
+        def one(part: npt.NDArray[np.intp]) -> pd.DataFrame:
+            if len(part) < 2:
+                return pd.DataFrame()
+            return _similar_in(block, coded.compact(part), holders.subset(part))
+
+        found = ordered_map(one, scopes, rows=len(occ), cost=len)
+        parts = [f for f in found if not f.empty]
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 

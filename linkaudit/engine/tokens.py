@@ -19,6 +19,7 @@ from linkaudit.engine.hashing import Hashes, Words, low_bytes, span_hashes, stri
 from linkaudit.inventory.arrow import not_plain, string_windows
 from linkaudit.normalize import TOKENS
 from linkaudit.normalize.catalogue import TITLE_STOPWORDS
+from linkaudit.parallel import ordered_map
 from linkaudit.vocab import AttrType
 
 Index = npt.NDArray[np.int64]
@@ -54,37 +55,46 @@ def value_tokens(values: pa.ChunkedArray, attribute: AttrType) -> tuple[Index, I
 def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Index, Hashes]:
     """(position, token hash) of the words of the `rows` values, on the bytes themselves:
     a word is a run of non-space bytes inside one value; words shorter than 3 bytes and
-    stop words are left out."""
-    positions, hashes = [], []
-    base = 0
+    stop words are left out. Windows of values are read on worker threads."""
+    windows = string_windows(values)
+    bases = np.cumsum([0] + [len(offsets) - 1 for offsets, _ in windows])
     every = bool(rows.all())
-    for offsets, data in string_windows(values):
-        n = len(offsets) - 1
-        space = data == 32
-        edge = np.zeros(len(data) + 1, dtype=bool)  # where a value starts (or the data ends)
-        edge[offsets] = True
-        begin = edge[:-1].copy()  # a word starts after a space or at a value's start
-        begin[1:] |= space[:-1]
-        finish = edge[1:].copy()  # and ends before a space or at the value's end
-        finish[:-1] |= space[1:]
-        letter = ~space
-        starts = np.flatnonzero(letter & begin)
-        lengths = np.flatnonzero(letter & finish) + 1 - starts
-        counts = np.diff(np.searchsorted(starts, offsets))
-        parent = np.repeat(np.arange(base, base + n), counts)
-        keep = lengths >= 3
-        if not every:
-            keep &= rows[parent]
-        starts, lengths, parent = starts[keep], lengths[keep], parent[keep]
-        w = words(data)
-        head = low_bytes(w[starts], lengths)
-        kept = ~_stop_words(w, starts, lengths, head)
-        positions.append(parent[kept])
-        hashes.append(span_hashes(w, starts[kept], lengths[kept], head[kept]))
-        base += n
-    if not positions:
+
+    def window(k: int) -> tuple[Index, Hashes]:
+        offsets, data = windows[k]
+        return _window_words(offsets, data, int(bases[k]), None if every else rows)
+
+    parts = ordered_map(window, range(len(windows)), rows=len(values))
+    if not parts:
         return np.zeros(0, np.int64), np.zeros(0, np.uint64)
-    return np.concatenate(positions), np.concatenate(hashes)
+    return np.concatenate([p for p, _ in parts]), np.concatenate([h for _, h in parts])
+
+
+def _window_words(
+    offsets: Index, data: npt.NDArray[np.uint8], base: int, rows: Bools | None
+) -> tuple[Index, Hashes]:
+    """_title_kernel on one window of values, the first being value `base`."""
+    n = len(offsets) - 1
+    space = data == 32
+    edge = np.zeros(len(data) + 1, dtype=bool)  # where a value starts (or the data ends)
+    edge[offsets] = True
+    begin = edge[:-1].copy()  # a word starts after a space or at a value's start
+    begin[1:] |= space[:-1]
+    finish = edge[1:].copy()  # and ends before a space or at the value's end
+    finish[:-1] |= space[1:]
+    letter = ~space
+    starts = np.flatnonzero(letter & begin)
+    lengths = np.flatnonzero(letter & finish) + 1 - starts
+    counts = np.diff(np.searchsorted(starts, offsets))
+    parent = np.repeat(np.arange(base, base + n), counts)
+    keep = lengths >= 3
+    if rows is not None:
+        keep &= rows[parent]
+    starts, lengths, parent = starts[keep], lengths[keep], parent[keep]
+    w = words(data)
+    head = low_bytes(w[starts], lengths)
+    kept = ~_stop_words(w, starts, lengths, head)
+    return parent[kept], span_hashes(w, starts[kept], lengths[kept], head[kept])
 
 
 def _stop_words(w: Words, starts: Index, lengths: Index, head: Hashes) -> Bools:

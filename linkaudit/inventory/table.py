@@ -13,6 +13,7 @@ from linkaudit.inventory.issues import Issues
 from linkaudit.inventory.model import AccountRecord, Problem
 from linkaudit.inventory.sheet import Sheet
 from linkaudit.inventory.values import Origin, attribute_rows
+from linkaudit.parallel import ordered_map
 from linkaudit.vocab import AttrType, Kind
 
 T = AttrType
@@ -60,13 +61,25 @@ def sheet_rows(
     if not wanted:
         return []
     base = row_context(sheet, issues)
-    chunks: list[Chunk] = []
-    for position, attr in sorted(wanted, key=lambda pt: pt[0]):
-        cells = column_cells(sheet, position, base, attr, config, issues)
+    # each column's own text and shallow copy of the context, taken on this thread: the
+    # workers then read shared arrays only and never touch a frame another one uses
+    texts = {p: (sheet.cells(p), base.copy(deep=False)) for p, _ in wanted}
+
+    def column(job: tuple[int, AttrType]) -> tuple[list[Chunk], Issues]:
+        position, attr = job
+        found = Issues()  # merged in column order below: the same problems on any thread
+        text, context = texts[position]
+        cells = column_cells(sheet, text, position, context, attr, config, found)
         if attr is T.PHONE:
             cells["country"] = _countries(cells["account_id"], accounts)
         origin = Origin(sheet.file, sheet.headers[position], sheet.src(position))
-        chunks.extend(attribute_rows(cells, attr, origin, issues))
+        return attribute_rows(cells, attr, origin, found), found
+
+    jobs = sorted(wanted, key=lambda pt: pt[0])
+    chunks: list[Chunk] = []
+    for done, found in ordered_map(column, jobs, rows=len(base)):
+        chunks.extend(done)
+        issues.merge(found)
     return chunks
 
 
@@ -76,11 +89,17 @@ def _countries(ids: pd.Series, accounts: dict[str, AccountRecord]) -> pd.Series:
 
 
 def column_cells(
-    sheet: Sheet, position: int, base: pd.DataFrame, attr: AttrType, config: Config, issues: Issues
+    sheet: Sheet,
+    text: pd.Series,
+    position: int,
+    base: pd.DataFrame,
+    attr: AttrType,
+    config: Config,
+    issues: Issues,
 ) -> pd.DataFrame:
-    """Non-empty cells of one column with their row context: too-long cells dropped with a
-    problem, multi-valued cells (`a;b`, `a|b`) split, every value cleaned (spec 2-3)."""
-    text = sheet.cells(position)
+    """Non-empty cells of one column (`text`, the sheet's column at `position`) with their
+    row context: too-long cells dropped with a problem, multi-valued cells (`a;b`, `a|b`)
+    split, every value cleaned (spec 2-3)."""
     values = arrow(text)
     lengths = pc.binary_length(values).to_numpy(zero_copy_only=False)
     limit = config.limits.max_cell_chars

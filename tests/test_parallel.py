@@ -1,0 +1,107 @@
+"""ordered_map: results in input order on any number of threads, errors as a loop raises them."""
+
+import threading
+import time
+
+import pytest
+
+from linkaudit import parallel
+from linkaudit.timing import collecting, stage
+
+
+@pytest.mark.parametrize("threads", ["1", "2", "4"])
+def test_results_come_back_in_input_order(threads: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", threads)
+
+    def slow_first(k: int) -> int:
+        time.sleep(0.02 if k == 0 else 0.0)  # the first item finishes last
+        return k * k
+
+    assert parallel.ordered_map(slow_first, list(range(8))) == [k * k for k in range(8)]
+
+
+def test_work_runs_on_worker_threads_only_when_worth_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+    main = threading.get_ident()
+
+    def where(_: int) -> int:
+        return threading.get_ident()
+
+    small = parallel.PARALLEL_ROWS - 1
+    assert set(parallel.ordered_map(where, [1, 2, 3], rows=small)) == {main}
+    assert main not in set(parallel.ordered_map(where, [1, 2, 3], rows=small + 1))
+    assert main not in set(parallel.ordered_map(where, [1, 2, 3]))
+    monkeypatch.setenv("LINKAUDIT_THREADS", "1")
+    assert set(parallel.ordered_map(where, [1, 2, 3])) == {main}
+
+
+def test_the_costliest_item_starts_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+    started: list[int] = []
+    lock = threading.Lock()
+
+    def note(k: int) -> int:
+        with lock:
+            started.append(k)
+        time.sleep(0.01)
+        return k
+
+    out = parallel.ordered_map(note, [1, 5, 2, 9], cost=float)
+    assert out == [1, 5, 2, 9]
+    assert started[:2] == [9, 5] or started[:2] == [5, 9]
+    assert set(started[2:]) == {1, 2}
+
+
+def test_the_first_error_in_input_order_is_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+
+    def fail(k: int) -> int:
+        if k in (1, 3):
+            time.sleep(0.02 if k == 1 else 0.0)  # the second failure happens first
+            raise ValueError(f"item {k}")
+        return k
+
+    with pytest.raises(ValueError, match="item 1"):
+        parallel.ordered_map(fail, [0, 1, 2, 3])
+
+
+def test_stages_timed_on_workers_reach_the_callers_collector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+
+    def timed(k: int) -> int:
+        with stage("inner"):
+            return k
+
+    with collecting() as timings, stage("outer"):
+        parallel.ordered_map(timed, [1, 2, 3])
+    assert "inner" in timings.stages
+    assert timings.parent["inner"] == "outer"
+
+
+@pytest.mark.parametrize(("value", "expected"), [("3", 3), ("1", 1), ("0", None), ("x", None)])
+def test_threads_reads_the_environment(
+    value: str, expected: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", value)
+    got = parallel.threads()
+    if expected is None:  # unusable: the usable cores, capped
+        assert 1 <= got <= parallel.MAX_THREADS
+    else:
+        assert got == expected
+
+
+def test_a_map_inside_a_worker_runs_on_that_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+
+    def inner(_: int) -> int:
+        return threading.get_ident()
+
+    def outer(_: int) -> set[int]:
+        here = threading.get_ident()
+        found = set(parallel.ordered_map(inner, [1, 2, 3]))
+        assert found == {here}
+        return found
+
+    assert len(parallel.ordered_map(outer, [1, 2])) == 2
