@@ -79,10 +79,14 @@ def release() -> None:
         libc.malloc_trim(0)
 
 
-def tune_allocator() -> None:
-    """Large temporaries reused in one heap (see the module's docstring), and no
-    transparent huge pages for numpy's arrays (small_pages)."""
-    small_pages()
+# Inputs of at least this many bytes get numpy's huge pages (see huge_pages).
+HUGE_PAGES_FROM = 512 << 20
+
+
+def tune_allocator(input_bytes: int = 0) -> None:
+    """Large temporaries reused in one heap (see the module's docstring), and transparent
+    huge pages for numpy's arrays only on inputs of HUGE_PAGES_FROM bytes or more."""
+    huge_pages(input_bytes >= HUGE_PAGES_FROM)
     libc = _libc()
     if libc is None or any(name in os.environ for name in _MALLOC_ENV):
         return
@@ -91,13 +95,16 @@ def tune_allocator() -> None:
     libc.mallopt(_M_ARENA_MAX, ARENA_MAX)
 
 
-def small_pages() -> None:
-    """Ask numpy not to request transparent huge pages for its large arrays.
+def huge_pages(on: bool) -> None:
+    """Whether numpy asks for transparent huge pages for its arrays of 4 MiB and more.
 
-    numpy advises the kernel to back arrays of 4 MiB and more with huge pages. On the
-    virtual machines this was measured on (THP in `madvise` mode), the first touch of such
-    memory is slow: a scan of the M bench took 7.3-8.3 s with the advice and 7.0-7.1 s
-    without, the difference being time in the kernel (docs/decisions.md). Setting
+    On the virtual machines this was measured on (THP in `madvise` mode) each page fault is
+    costly, and arrays beyond glibc's 32 MiB mapping ceiling are faulted in afresh every
+    time. Up to a few hundred MB of input, small pages are faster (M bench: 4.9-5.5 s
+    against 5.1-5.6 s with huge pages; before the heap was tuned, 7.0-7.1 s against
+    7.3-8.3 s): zeroing 2 MiB at a time costs more than it saves. On the L bench (1 GB of
+    CSV, arrays of 80 MB) huge pages cut the page faults from 3.2-3.9 million to 1.1-1.2
+    million and the scan from 36-37 s to 30-35 s (docs/decisions.md). Setting
     NUMPY_MADVISE_HUGEPAGE yourself keeps your choice.
     """
     if "NUMPY_MADVISE_HUGEPAGE" in os.environ:
@@ -108,4 +115,4 @@ def small_pages() -> None:
         return
     switch = getattr(module, "_set_madvise_hugepage", None)
     if switch is not None:
-        switch(False)
+        switch(on)

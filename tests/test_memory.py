@@ -45,17 +45,19 @@ def test_release_keeps_live_buffers(libc: bool, monkeypatch: pytest.MonkeyPatch)
     assert live.to_numpy()[-3:].tolist() == [999_997, 999_998, 999_999]
 
 
-def test_small_pages_turns_numpy_huge_page_advice_off(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_huge_pages_only_for_large_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
     from numpy._core import multiarray
 
     calls: list[bool] = []
     monkeypatch.setattr(multiarray, "_set_madvise_hugepage", calls.append)
+    monkeypatch.setattr(memory, "_libc", lambda: None)
     monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
-    memory.small_pages()
-    assert calls == [False]
+    memory.tune_allocator(memory.HUGE_PAGES_FROM - 1)
+    memory.tune_allocator(memory.HUGE_PAGES_FROM)
+    assert calls == [False, True]
     monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")  # the user's own choice is kept
-    memory.small_pages()
-    assert calls == [False]
+    memory.tune_allocator(0)
+    assert calls == [False, True]
 
 
 def test_release_trims_the_heap_only_when_much_of_it_is_idle(
@@ -73,7 +75,7 @@ def test_release_trims_the_heap_only_when_much_of_it_is_idle(
 def test_tune_allocator_keeps_large_arrays_in_the_heap(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = FakeLibc(idle=0)
     monkeypatch.setattr(memory, "_libc", lambda: fake)
-    monkeypatch.setattr(memory, "small_pages", lambda: None)
+    monkeypatch.setattr(memory, "huge_pages", lambda on: None)
     for name in (
         "MALLOC_MMAP_THRESHOLD_",
         "MALLOC_TRIM_THRESHOLD_",

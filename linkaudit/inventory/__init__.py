@@ -43,12 +43,14 @@ def load(
     Raises InputError (one line naming the path and what to do) when the directory is
     missing or holds no supported file, or a file cannot be parsed at all.
     """
-    tune_allocator()  # large arrays reused, not faulted in afresh: see linkaudit.memory
     issues = Issues()
     sheets: list[Sheet] = []
     files: list[str] = []
     with stage("load"):
-        for path in inventory_files(root, issues):
+        paths = inventory_files(root, issues)
+        # large arrays reused, not faulted in afresh: see linkaudit.memory
+        tune_allocator(sum(_size(p) for p in paths))
+        for path in paths:
             read = read_file(path, config, encoding, issues, progress)
             if read:
                 files.append(path.name)
@@ -84,6 +86,13 @@ def load(
         documents=documents,
         hashed=bool(table["hashed"].any()),
     )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone since it was listed: read_file reports it
+        return 0
 
 
 def coverage(inv: Inventory) -> list[tuple[str, int, int]]:
