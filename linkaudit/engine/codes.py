@@ -56,6 +56,7 @@ def code_strings(strings: pa.ChunkedArray) -> tuple[Codes, pa.ChunkedArray]:
 
 
 KEY = "vkey"  # the engine's column of value keys (value_keys)
+_THREADED_UP_TO = 5_000_000  # rows of the largest type for which value_keys uses threads
 _HASH_FROM = 10_000  # values of a type from which numpy hashing beats dictionary encoding
 
 
@@ -89,8 +90,12 @@ def value_keys(
         return hashed if hashed is not None else code_strings(part)[0]
 
     # types coded on worker threads (hashing and factorising release the GIL), the largest
-    # first; their codes then offset one after the other in type order
-    every = ordered_map(coded, types, rows=len(table), cost=len)
+    # first; their codes then offset one after the other in type order. Not when a type is
+    # huge: two hash tables of 10^7 values at once were the L bench's peak (+0.8 GB).
+    if max((len(t) for t in types), default=0) > _THREADED_UP_TO:
+        every = [coded(t) for t in types]
+    else:
+        every = ordered_map(coded, types, rows=len(table), cost=len)
     offset = 0
     for positions, codes in zip(types, every, strict=True):
         if isinstance(positions, range):
@@ -122,20 +127,22 @@ def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
         return None
     rank = np.zeros(256, dtype=np.int64)
     rank[used] = np.arange(1, base)
-    parts = []
     powers = base ** np.arange(width - 1, -1, -1, dtype=np.int64)
-    for _, offsets, data in pieces:
+
+    def pack(piece: tuple[pa.Array, Codes, npt.NDArray[np.uint8]]) -> Codes:
+        _, offsets, data = piece
         starts, lengths = offsets[:-1], np.diff(offsets)
         if len(data) == width * len(starts):  # every value full width: one matrix product
-            parts.append(rank[data.reshape(-1, width)] @ powers)
-            continue
+            packed: Codes = rank[data.reshape(-1, width)] @ powers
+            return packed
         key = np.zeros(len(starts), dtype=np.int64)
         for j in range(width):
             present = lengths > j
             digit = rank[data[np.minimum(starts + j, len(data) - 1)]] if len(data) else key
             key = key * base + np.where(present, digit, 0)
-        parts.append(key)
-    return np.concatenate(parts)
+        return key
+
+    return np.concatenate(ordered_map(pack, pieces, rows=len(values)))
 
 
 def code_values(frame: pd.DataFrame, column: str) -> tuple[Codes, pa.ChunkedArray]:

@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from linkaudit.inventory.arrow import string_windows, take
+from linkaudit.parallel import ordered_map
 
 Hashes = npt.NDArray[np.uint64]
 Words = npt.NDArray[np.uint64]  # words(data): the 8-byte word at each byte offset
@@ -60,10 +61,12 @@ def span_hashes(w: Words, starts: Ints, lengths: Ints, head: Hashes | None = Non
 
 def string_hashes(values: pa.ChunkedArray) -> Hashes:
     """span_hashes() of every string of values."""
-    parts = [
-        span_hashes(words(data), offsets[:-1], np.diff(offsets))
-        for offsets, data in string_windows(values)
-    ]
+
+    def window(piece: tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]) -> Hashes:
+        offsets, data = piece
+        return span_hashes(words(data), offsets[:-1], np.diff(offsets))
+
+    parts = ordered_map(window, string_windows(values), rows=len(values))
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
 
 
