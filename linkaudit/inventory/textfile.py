@@ -95,7 +95,7 @@ def _fast(utf8: bytes, head: str, name: str, kind: Kind, delimiter: str) -> Shee
         return None
     try:
         table = arrow_csv.read_csv(
-            io.BytesIO(utf8),
+            pa.BufferReader(utf8),  # zero-copy: no Python file calls
             read_options=arrow_csv.ReadOptions(column_names=names, skip_rows=1),
             parse_options=arrow_csv.ParseOptions(delimiter=delimiter),
             convert_options=arrow_csv.ConvertOptions(
