@@ -56,7 +56,6 @@ def code_strings(strings: pa.ChunkedArray) -> tuple[Codes, pa.ChunkedArray]:
 
 
 KEY = "vkey"  # the engine's column of value keys (value_keys)
-_THREADED_UP_TO = 5_000_000  # rows of the largest type for which value_keys uses threads
 _HASH_FROM = 10_000  # values of a type from which numpy hashing beats dictionary encoding
 
 
@@ -90,12 +89,8 @@ def value_keys(
         return hashed if hashed is not None else code_strings(part)[0]
 
     # types coded on worker threads (hashing and factorising release the GIL), the largest
-    # first; their codes then offset one after the other in type order. Not when a type is
-    # huge: two hash tables of 10^7 values at once were the L bench's peak (+0.8 GB).
-    if max((len(t) for t in types), default=0) > _THREADED_UP_TO:
-        every = [coded(t) for t in types]
-    else:
-        every = ordered_map(coded, types, rows=len(table), cost=len)
+    # first; their codes then offset one after the other in type order
+    every = ordered_map(coded, types, rows=len(table), cost=len)
     offset = 0
     for positions, codes in zip(types, every, strict=True):
         if isinstance(positions, range):

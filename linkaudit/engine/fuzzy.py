@@ -22,11 +22,6 @@ from linkaudit.parallel import ordered_map
 from linkaudit.timing import stage
 from linkaudit.vocab import AttrType
 
-# Marketplaces are matched on worker threads while the largest holds at most this many
-# values: each thread holds one marketplace's blocks, and on the L bench (2 million titles
-# a marketplace) two at once raised the peak by 0.35 GB.
-THREADED_UP_TO = 1_000_000
-
 
 @dataclass(frozen=True)
 class Blocking:
@@ -119,10 +114,7 @@ def similar_pairs(block: Blocking, occ: pd.DataFrame, coded: Coded) -> pd.DataFr
                 return pd.DataFrame()
             return _similar_in(block, coded.compact(part), holders.subset(part))
 
-        if max((len(p) for p in scopes), default=0) > THREADED_UP_TO:
-            found = [one(part) for part in scopes]  # two such working sets at once: too big
-        else:
-            found = ordered_map(one, scopes, rows=len(occ), cost=len)
+        found = ordered_map(one, scopes, rows=len(occ), cost=len)
         parts = [f for f in found if not f.empty]
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 

@@ -39,14 +39,15 @@ print(repr((wall, peak, p.returncode, p.stderr[-4000:])))
 
 
 # Loading and normalising alone (issue 2's measure): a fresh process that builds the
-# attribute table and stops.
+# attribute table and stops, without freeing the table object by object (the CLI does not).
 _LOAD = """
-import sys
+import os, sys
 from pathlib import Path
 from linkaudit.config import load_config
 from linkaudit.inventory import load
 root = Path(sys.argv[1])
 load(root, load_config(root))
+os._exit(0)  # as the CLI ends (cli.main): no object-by-object teardown of the table
 """
 
 
