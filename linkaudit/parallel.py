@@ -16,6 +16,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 MAX_THREADS = 4  # each thread holds one piece's temporaries: memory grows with the count
 # Work on fewer rows than this stays on the calling thread: starting threads and passing
@@ -38,6 +39,26 @@ def threads() -> int:
     return max(1, min(cores, MAX_THREADS))
 
 
+def _serial(workers: int, rows: int | None) -> bool:
+    """Whether to stay on the calling thread: one worker, a small input, or already on a
+    worker thread (the cores are taken)."""
+    small = rows is not None and rows < PARALLEL_ROWS
+    return workers < 2 or small or getattr(_worker, "busy", False)
+
+
+def _as_worker(work: Callable[[T], R]) -> Callable[[T], R]:
+    """`work`, marking its thread as a worker while it runs (nested maps run serially)."""
+
+    def run(item: T) -> R:
+        _worker.busy = True
+        try:
+            return work(item)
+        finally:
+            _worker.busy = False
+
+    return run
+
+
 def ordered_map(
     work: Callable[[T], R],
     items: Sequence[T],
@@ -47,26 +68,33 @@ def ordered_map(
 ) -> list[R]:
     """[work(item) for item in items], on worker threads when there is more than one item,
     more than one thread and, if the caller tells how many `rows` the work covers, at
-    least PARALLEL_ROWS of them. With `cost`, the costliest items start
-    first, so that one long item does not start last and run alone. An exception is raised
-    as the loop would: the first item's, in input order. Each call runs in a copy of the
-    caller's context (stage timings reach the caller's collector). Called on a worker
-    thread, it runs serially there: the cores are taken already."""
+    least PARALLEL_ROWS of them. With `cost`, the costliest items start first, so that one
+    long item does not start last and run alone. An exception is raised as the loop would:
+    the first item's, in input order. Each call runs in a copy of the caller's context
+    (stage timings reach the caller's collector). Called on a worker thread, it runs
+    serially there: the cores are taken already."""
     workers = min(threads(), len(items))
-    small = rows is not None and rows < PARALLEL_ROWS
-    if workers < 2 or small or getattr(_worker, "busy", False):
+    if _serial(workers, rows):
         return [work(item) for item in items]
     order = list(range(len(items)))
     if cost is not None:
         order.sort(key=lambda i: -cost(items[i]))  # stable: ties keep input order
-
-    def run(item: T) -> R:
-        _worker.busy = True
-        try:
-            return work(item)
-        finally:
-            _worker.busy = False
-
+    run = _as_worker(work)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="linkaudit") as pool:
         futures = {i: pool.submit(contextvars.copy_context().run, run, items[i]) for i in order}
         return [futures[i].result() for i in range(len(items))]
+
+
+def alongside(
+    main: Callable[[], R], side: Callable[[], S], *, rows: int | None = None
+) -> tuple[R, S]:
+    """(main(), side()), `side` on a worker thread while `main` runs on this one, under the
+    same conditions as ordered_map (else one after the other: main, then side). An
+    exception of either is raised, main's first."""
+    if _serial(threads(), rows):
+        return main(), side()
+    run = _as_worker(lambda _: side())
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="linkaudit") as pool:
+        future = pool.submit(contextvars.copy_context().run, run, None)
+        first = main()  # an exception here waits for `side` (leaving the pool), then rises
+        return first, future.result()

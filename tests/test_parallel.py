@@ -105,3 +105,27 @@ def test_a_map_inside_a_worker_runs_on_that_worker(monkeypatch: pytest.MonkeyPat
         return found
 
     assert len(parallel.ordered_map(outer, [1, 2])) == 2
+
+
+def test_alongside_runs_the_side_work_on_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+    main = threading.get_ident()
+    here, there = parallel.alongside(threading.get_ident, threading.get_ident)
+    assert here == main and there != main
+    monkeypatch.setenv("LINKAUDIT_THREADS", "1")
+    assert parallel.alongside(threading.get_ident, threading.get_ident) == (main, main)
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+    small = parallel.PARALLEL_ROWS - 1
+    assert parallel.alongside(threading.get_ident, threading.get_ident, rows=small) == (main, main)
+
+
+def test_alongside_raises_the_main_error_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+
+    def boom(text: str) -> int:
+        raise ValueError(text)
+
+    with pytest.raises(ValueError, match="main"):
+        parallel.alongside(lambda: boom("main"), lambda: boom("side"))
+    with pytest.raises(ValueError, match="side"):
+        parallel.alongside(lambda: 1, lambda: boom("side"))

@@ -24,7 +24,8 @@ from linkaudit.engine.score import Scored, score_all
 from linkaudit.inventory.arrow import labelled
 from linkaudit.inventory.model import AccountRecord, Inventory
 from linkaudit.memory import release
-from linkaudit.result import Hub, Link, ScanResult
+from linkaudit.parallel import alongside
+from linkaudit.result import Flag, Hub, Link, ScanResult
 from linkaudit.timing import stage
 from linkaudit.vocab import Severity, Status
 
@@ -226,9 +227,17 @@ def evaluate(
         )
         usable = [r for r in pair_rules if r.id not in unavailable]
         tables = ByType(allow.table, by_type if allow.table is keyed else None)
-        matched = _match(usable, tables, allow, ctx, show_values)
+        account_rules = [r for r in rules if r.kind == "account"]
+        # the account rules read the same tables and need no link: they run beside matching
+        matched, flags = alongside(
+            lambda: _match(usable, tables, allow, ctx, show_values),
+            lambda: account_flags(account_rules, tables, inv.attributes, accounts, show_values),
+            rows=len(inv.attributes),
+        )
     with stage("score"):
-        result = _result(inv, rules, matched, accounts, ctx, tables, allow, config, show_values)
+        result = _result(
+            inv, rules, flags, matched, accounts, ctx, tables, allow, config, show_values
+        )
         return result.model_copy(
             update={"generated_at": generated, "unavailable_rules": unavailable}
         )
@@ -248,6 +257,7 @@ def _unknown_approved(config: Config, accounts: dict[str, AccountRecord]) -> lis
 def _result(
     inv: Inventory,
     rules: list[Rule],
+    flags: dict[str, list[Flag]],
     matched: Matched,
     accounts: dict[str, AccountRecord],
     ctx: Context,
@@ -260,8 +270,6 @@ def _result(
     matched = replace(matched, hubs=mark_approved(matched.hubs, config.approved))
     by_id = {r.id: r for r in rules}
     links, groups, grouping = _links(matched, by_id, accounts, ctx, tables, config, show)
-    account_rules = [r for r in rules if r.kind == "account"]
-    flags = account_flags(account_rules, tables, inv.attributes, accounts, show)
     risks = account_risks(links, matched.hubs, grouping)
     rows = account_rows(accounts, links, risks, flags, groups.group_of, groups.exposure)
     problems = problems_out(inv.problems, show)
