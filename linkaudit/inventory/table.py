@@ -75,9 +75,12 @@ def sheet_rows(
         origin = Origin(sheet.file, sheet.headers[position], sheet.src(position))
         return attribute_rows(cells, attr, origin, found), found
 
+    def text_bytes(job: tuple[int, AttrType]) -> float:  # the longest texts start first
+        return float(arrow(texts[job[0]][0]).nbytes)
+
     jobs = sorted(wanted, key=lambda pt: pt[0])
     chunks: list[Chunk] = []
-    for done, found in ordered_map(column, jobs, rows=len(base)):
+    for done, found in ordered_map(column, jobs, rows=len(base), cost=text_bytes):
         chunks.extend(done)
         issues.merge(found)
     return chunks
