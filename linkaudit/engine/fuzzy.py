@@ -107,7 +107,7 @@ def similar_pairs(block: Blocking, occ: pd.DataFrame, coded: Coded) -> pd.DataFr
         # blocks never cross scopes, so each scope (marketplace) is matched on its own: the
         # working set is that of the largest marketplaces (one per worker thread), not of
         # the whole inventory
-        scopes = [part for part in _by_scope(coded.scope, usable, len(coded.scopes))]
+        scopes = list(_by_scope(coded.scope, usable, len(coded.scopes)))
 
         def one(part: npt.NDArray[np.intp]) -> pd.DataFrame:
             if len(part) < 2:
@@ -122,8 +122,9 @@ def similar_pairs(block: Blocking, occ: pd.DataFrame, coded: Coded) -> pd.DataFr
 def _by_scope(
     scope: Codes, usable: npt.NDArray[np.bool_], scopes: int
 ) -> Iterator[npt.NDArray[np.intp]]:
-    """The usable rows of each of the `scopes` scope codes, ascending, in scope order: one
-    scope's rows at a time (sorting every row's scope held 10^7 positions twice over)."""
+    """The usable rows of each of the `scopes` scope codes, ascending, in scope order, found
+    one scope at a time: each usable row's position is held once (sorting every row's
+    scope held 10^7 positions twice over)."""
     for k in range(max(scopes, 1)):
         rows = np.flatnonzero(usable & (scope == k))
         if len(rows):
