@@ -64,9 +64,9 @@ def _libc() -> ctypes.CDLL | None:
     return libc
 
 
-def idle_heap() -> int:
+def idle_heap(libc: ctypes.CDLL | None = None) -> int:
     """Bytes free inside malloc's heap (0 when unknown)."""
-    libc = _libc()
+    libc = libc or _libc()
     return int(libc.mallinfo2().fordblks) if libc is not None else 0
 
 
@@ -75,7 +75,7 @@ def release() -> None:
     idle, to the operating system."""
     pa.default_memory_pool().release_unused()
     libc = _libc()
-    if libc is not None and idle_heap() > IDLE_LIMIT:
+    if libc is not None and idle_heap(libc) > IDLE_LIMIT:
         libc.malloc_trim(0)
 
 

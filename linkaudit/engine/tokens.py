@@ -56,15 +56,16 @@ def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Index, Hashes]:
     """(position, token hash) of the words of the `rows` values, on the bytes themselves:
     a word is a run of non-space bytes inside one value; words shorter than 3 bytes and
     stop words are left out. Windows of values are read on worker threads."""
-    windows = string_windows(values)
-    bases = np.cumsum([0] + [len(offsets) - 1 for offsets, _ in windows])
-    every = bool(rows.all())
+    only = None if rows.all() else rows
+    pieces, base = [], 0
+    for offsets, data in string_windows(values):
+        pieces.append((offsets, data, base))
+        base += len(offsets) - 1
 
-    def window(k: int) -> tuple[Index, Hashes]:
-        offsets, data = windows[k]
-        return _window_words(offsets, data, int(bases[k]), None if every else rows)
+    def window(piece: tuple[Index, npt.NDArray[np.uint8], int]) -> tuple[Index, Hashes]:
+        return _window_words(*piece, only)
 
-    parts = ordered_map(window, range(len(windows)), rows=len(values))
+    parts = ordered_map(window, pieces, rows=len(values))
     if not parts:
         return np.zeros(0, np.int64), np.zeros(0, np.uint64)
     return np.concatenate([p for p, _ in parts]), np.concatenate([h for _, h in parts])

@@ -63,12 +63,12 @@ def sheet_rows(
     base = row_context(sheet, issues)
     # each column's own text and shallow copy of the context, taken on this thread: the
     # workers then read shared arrays only and never touch a frame another one uses
-    texts = {p: (sheet.cells(p), base.copy(deep=False)) for p, _ in wanted}
+    inputs = {p: (sheet.cells(p), base.copy(deep=False)) for p, _ in wanted}
 
     def column(job: tuple[int, AttrType]) -> tuple[list[Chunk], Issues]:
         position, attr = job
         found = Issues()  # merged in column order below: the same problems on any thread
-        text, context = texts[position]
+        text, context = inputs[position]
         cells = column_cells(sheet, text, position, context, attr, config, found)
         if attr is T.PHONE:
             cells["country"] = _countries(cells["account_id"], accounts)
@@ -76,7 +76,7 @@ def sheet_rows(
         return attribute_rows(cells, attr, origin, found), found
 
     def text_bytes(job: tuple[int, AttrType]) -> float:  # the longest texts start first
-        return float(arrow(texts[job[0]][0]).nbytes)
+        return float(inputs[job[0]][0].array.nbytes)
 
     jobs = sorted(wanted, key=lambda pt: pt[0])
     chunks: list[Chunk] = []
