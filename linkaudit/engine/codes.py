@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from linkaudit.engine.hashing import exact_codes
+from linkaudit.engine.hashing import exact_codes, factorize
 from linkaudit.inventory.arrow import arrow, labelled, string_chunks, take, take_frame
 from linkaudit.parallel import ordered_map
 
@@ -84,7 +84,7 @@ def value_keys(
             part = take(values, positions)
         packed = _packed(part)
         if packed is not None:
-            return np.asarray(pd.factorize(packed)[0], dtype=np.int64)
+            return factorize(packed)
         hashed = exact_codes(part) if len(part) >= _HASH_FROM else None
         return hashed if hashed is not None else code_strings(part)[0]
 
@@ -164,7 +164,7 @@ def _key_codes(frame: pd.DataFrame) -> tuple[Codes, npt.NDArray[np.intp]]:
     # a type's own rows (the usual frame) are numbered 0.. in order of first appearance
     # already: each new key is one more than the last; else number them so
     if len(codes) and (codes[0] != 0 or bool((top[new][1:] - top[new][:-1] != 1).any())):
-        codes = np.asarray(pd.factorize(keys)[0], dtype=np.int64)
+        codes = factorize(keys)
         top = np.maximum.accumulate(codes)
         new[1:] = top[1:] > top[:-1]
     # first-appearance numbering: a code is new where it tops the running maximum

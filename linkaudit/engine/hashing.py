@@ -70,10 +70,50 @@ def string_hashes(values: pa.ChunkedArray) -> Hashes:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
 
 
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: a key's bucket is its top bits
+_SKETCH_FROM = 65_536  # keys from which the bucket count pass pays for itself
+_MAX_BUCKET_BITS = 24  # 2^24 int64 counts: 128 MiB at most, from 8 * 10^6 keys
+
+
+def factorize(
+    keys: npt.NDArray[np.int64] | npt.NDArray[np.uint64], small: int = _SKETCH_FROM
+) -> Ints:
+    """pd.factorize(keys)[0]: codes 0..n-1 in order of first appearance, equal exactly when
+    the keys are.
+
+    Most keys of a large column occur once (ASINs, titles, title words that are numbers),
+    and a hash table of 10^6+ keys misses the cache on nearly every one of them: 0.25 s for
+    2 * 10^6 keys, 1.8 s for 10^7. So the keys are counted first by bucket (a bincount, a
+    tenth of that): a key alone in its bucket occurs once and is a new code where it
+    stands; only the keys of crowded buckets (repeats, and the few keys sharing a bucket
+    by chance) go through the hash table. The codes are then numbered in order of first
+    appearance by a running count of the rows where a new key appears.
+    """
+    n = len(keys)
+    if n < max(small, 2):
+        return np.asarray(pd.factorize(keys)[0], dtype=np.int64)
+    bits = min(max(int(2 * n - 1).bit_length(), 10), _MAX_BUCKET_BITS)
+    bucket = ((keys.view(np.uint64) * _SPREAD) >> np.uint64(64 - bits)).astype(np.intp)
+    crowded = np.bincount(bucket, minlength=1 << bits)[bucket] >= 2
+    del bucket
+    rows = np.flatnonzero(crowded)
+    if not len(rows):  # every key alone: each is new
+        return np.arange(n, dtype=np.int64)
+    sub = np.asarray(pd.factorize(keys[rows])[0], dtype=np.int64)
+    first = np.empty(int(sub.max()) + 1, dtype=np.int64)  # each crowded key's first row
+    first[sub[::-1]] = rows[::-1]
+    new = ~crowded
+    new[first] = True
+    codes = np.cumsum(new, dtype=np.int64)
+    codes -= 1
+    codes[rows] = codes[first[sub]]
+    return codes
+
+
 def exact_codes(values: pa.ChunkedArray) -> Ints | None:
     """Codes 0..n-1 in order of first appearance, equal exactly when the strings are (as
     dictionary encoding gives), or None when two different strings share a hash."""
-    codes = np.asarray(pd.factorize(string_hashes(values))[0], dtype=np.int64)
+    codes = factorize(string_hashes(values))
     distinct = int(codes.max(initial=-1)) + 1
     if distinct == len(codes):  # every hash new: nothing merged
         return codes

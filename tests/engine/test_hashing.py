@@ -65,3 +65,26 @@ def test_a_hash_collision_is_caught_and_value_keys_fall_back(
         {"type": pd.Series(["title"] * 4, dtype="str"), "value": pd.Series(values, dtype="str")}
     )
     assert value_keys(table, type_rows(table)).tolist() == [0, 1, 0, 2]
+
+
+@given(
+    st.lists(st.integers(-(2**63), 2**63 - 1) | st.integers(0, 20), max_size=300),
+    st.sampled_from([np.int64, np.uint64]),
+)
+@settings(max_examples=300, deadline=None)
+def test_factorize_is_pandas_factorize(keys: list[int], dtype: type) -> None:
+    array = np.array(keys, dtype=np.int64).astype(dtype)
+    expected = pd.factorize(array)[0].tolist()
+    assert hashing.factorize(array, small=0).tolist() == expected  # the bucket pass
+    assert hashing.factorize(array).tolist() == expected  # small: the hash table alone
+
+
+def test_factorize_with_crowded_buckets_and_a_large_column() -> None:
+    rng = np.random.default_rng(3)
+    # 200,000 keys: most once, some repeated far apart, a few very common, plus keys that
+    # differ only in their low bits (the bucket is taken from the top bits of a product)
+    keys = rng.integers(0, 2**62, 200_000).astype(np.int64)
+    keys[rng.integers(0, len(keys), 30_000)] = keys[rng.integers(0, len(keys), 30_000)]
+    keys[::97] = 42
+    keys[:1000] = np.arange(1000) << 40
+    assert hashing.factorize(keys).tolist() == pd.factorize(keys)[0].tolist()
