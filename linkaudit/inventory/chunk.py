@@ -102,8 +102,16 @@ def concat(chunks: list[Chunk]) -> pd.DataFrame:
     if not chunks:
         return empty_table()
     columns: dict[str, object] = {}
+    # rows seen once (a login's seen_at) or never (listings, company details) have equal
+    # first and last times: then one array serves both columns (read-only under pandas'
+    # copy-on-write), 8 bytes a row less (250 MB on a 3 * 10^7-row table)
+    same_times = all(_same_times(c) for c in chunks)
     for name in ATTRIBUTE_COLUMNS:
-        if name in _TEXT:
+        if name == "last_seen" and same_times:
+            columns[name] = columns["first_seen"]
+            for chunk in chunks:
+                del chunk[name]
+        elif name in _TEXT:
             pieces = [p for c in chunks for p in c.pop(name).chunks]  # type: ignore[union-attr]
             if name in CATEGORICAL:
                 columns[name] = categorical(pieces)
@@ -118,6 +126,12 @@ def concat(chunks: list[Chunk]) -> pd.DataFrame:
         if name not in CATEGORICAL and table[name].dtype != schema[name]:
             table[name] = table[name].astype(schema[name])
     return table
+
+
+def _same_times(chunk: Chunk) -> bool:
+    first, last = chunk["first_seen"], chunk["last_seen"]
+    assert isinstance(first, np.ndarray) and isinstance(last, np.ndarray)
+    return first is last or np.array_equal(first.view(np.int64), last.view(np.int64))
 
 
 def _joined(chunks: list[Chunk], name: str) -> npt.NDArray[np.generic]:

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import numpy as np
+
 from linkaudit.config import Config, Limits
 from linkaudit.vocab import Kind
 
@@ -178,3 +180,35 @@ def test_attributes_kind_values_that_identify_nobody_are_dropped(tmp_path: Path)
         ("ip", "203.0.113.7"),
         ("ip_subnet", "203.0.113.0/24"),
     ]
+
+
+def test_equal_first_and_last_times_share_one_array(tmp_path: Path) -> None:
+    """Rows seen once or never (every row here) hold one time array for both columns;
+    a row with a real range keeps two, each with its own values."""
+    write(
+        tmp_path,
+        "logins.csv",
+        "account_id,ip,seen_at\nacc-1,203.0.113.7,2026-03-01 10:00\nacc-2,203.0.113.8,\n",
+    )
+    write(tmp_path, "listings.csv", "account_id,marketplace,asin\nacc-1,UK,B0ABC12345\n")
+    table = read(tmp_path).attributes
+    first, last = table["first_seen"].to_numpy(), table["last_seen"].to_numpy()
+    assert np.shares_memory(first, last)
+    ip = table[table["type"] == "ip"].set_index("value")
+    assert str(ip.at["203.0.113.7", "last_seen"]) == "2026-03-01 10:00:00"
+    assert str(ip.at["203.0.113.8", "last_seen"]) == "NaT"
+
+    (tmp_path / "logins.csv").unlink()
+    write(
+        tmp_path,
+        "attributes.csv",
+        "account_id,type,value,first_seen,last_seen\n"
+        "acc-1,ip,203.0.113.7,2026-03-01,2026-03-09\nacc-1,ip,203.0.113.8,2026-02-01,2026-02-01\n",
+    )
+    table = read(tmp_path).attributes
+    first, last = table["first_seen"].to_numpy(), table["last_seen"].to_numpy()
+    assert not np.shares_memory(first, last)
+    ip = table[table["type"] == "ip"].set_index("value")
+    assert str(ip.at["203.0.113.7", "first_seen"]) == "2026-03-01 00:00:00"
+    assert str(ip.at["203.0.113.7", "last_seen"]) == "2026-03-09 00:00:00"
+    assert str(ip.at["203.0.113.8", "last_seen"]) == "2026-02-01 00:00:00"
