@@ -40,9 +40,18 @@ def _expand(starts: Codes, counts: Codes) -> Codes:
 
 
 def _distinct_places(coded: Coded) -> tuple[Codes, Codes]:
-    """The distinct (value, scope) codes of the occurrence rows."""
+    """The distinct (value, scope) codes of the occurrence rows, ascending.
+
+    Codes are dense (below the number of values and scopes), so when the possible places
+    are few for the rows (one scope, the usual matching of one marketplace) a count per
+    place finds them in one pass instead of a sort."""
     n_scopes = len(coded.scopes) or 1
-    distinct = sorted_distinct(coded.value * n_scopes + coded.scope)
+    place = coded.value * n_scopes + coded.scope
+    span = len(coded.values) * n_scopes
+    if span <= 4 * len(place) + 1024:
+        distinct = np.flatnonzero(np.bincount(place, minlength=span)).astype(np.int64)
+    else:
+        distinct = sorted_distinct(place)
     return distinct // n_scopes, distinct % n_scopes
 
 
@@ -50,7 +59,13 @@ def _blocks(coded: Coded, attribute: AttrType, max_block: int) -> pd.DataFrame:
     """(block, v, s): each distinct (value, scope) in each usable block (scope, token)."""
     value, scope = _distinct_places(coded)
     position, token = value_tokens(coded.values, attribute)
-    shared = np.bincount(token)[token] >= 2  # a token of one value alone blocks nothing
+    held = np.bincount(token)[token]
+    shared = held >= 2  # a token of one value alone blocks nothing
+    if len(scope) and scope.min() == scope.max():
+        # one scope (a marketplace's own pass): a token's block is every value holding it,
+        # so a token in too many values is left out here, before blocks are spelled out
+        shared &= held <= max_block
+    del held
     position, token = position[shared], token[shared]
     per_value = np.bincount(position, minlength=len(coded.values)).astype(np.int64)
     starts = np.cumsum(per_value) - per_value

@@ -9,6 +9,8 @@ every other value goes through the registry's TOKENS function, its tokens hashed
 way. tests/engine/test_fast_paths.py checks the two agree.
 """
 
+from typing import TypeVar
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -23,6 +25,7 @@ from linkaudit.parallel import ordered_map
 from linkaudit.vocab import AttrType
 
 Index = npt.NDArray[np.int64]
+_T = TypeVar("_T", bound=np.generic)
 Bools = npt.NDArray[np.bool_]
 _LOOK_BACK = 32  # tokens of one value compared pairwise; longer values are sorted
 
@@ -44,12 +47,17 @@ def value_tokens(values: pa.ChunkedArray, attribute: AttrType) -> tuple[Index, I
         parts.append(_registry(values, rest, attribute))
     if not parts:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    position = np.concatenate([p for p, _ in parts])
-    hashes = np.concatenate([h for _, h in parts])
-    if len(parts) > 1:  # kernel rows, then the rest: back into value order
+    if len(parts) == 1:
+        position, hashes = parts.pop()
+    else:  # kernel rows, then the rest: back into value order
+        position = np.concatenate([p for p, _ in parts])
         order = np.argsort(position, kind="stable")
-        position, hashes = position[order], hashes[order]
-    return _distinct(position, hashes)
+        position, hashes = position[order], np.concatenate([h for _, h in parts])[order]
+        del parts, order
+    # the hashes are dropped once coded: a large marketplace's words are not held twice
+    codes = np.asarray(pd.factorize(hashes)[0], dtype=np.int64)
+    del hashes
+    return _distinct(position, codes)
 
 
 def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Index, Hashes]:
@@ -66,9 +74,21 @@ def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Index, Hashes]:
         return _window_words(*piece, only)
 
     parts = ordered_map(window, pieces, rows=len(values))
-    if not parts:
-        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
-    return np.concatenate([p for p, _ in parts]), np.concatenate([h for _, h in parts])
+    positions, hashes = [p for p, _ in parts], [h for _, h in parts]
+    del parts
+    return _joined(positions, np.int64), _joined(hashes, np.uint64)
+
+
+def _joined(parts: list[npt.NDArray[_T]], dtype: type[_T]) -> npt.NDArray[_T]:
+    """np.concatenate(parts), each part dropped once copied: the words of a large
+    marketplace (10^7 of them) are not held twice over."""
+    out = np.empty(sum(len(p) for p in parts), dtype=dtype)
+    start = 0
+    while parts:
+        part = parts.pop(0)
+        out[start : start + len(part)] = part
+        start += len(part)
+    return out
 
 
 def _window_words(
@@ -150,16 +170,14 @@ def _registry(values: pa.ChunkedArray, rows: Index, attribute: AttrType) -> tupl
     return np.repeat(rows, lengths), string_hashes(pa.chunked_array([flat]))
 
 
-def _distinct(position: Index, hashes: Hashes) -> tuple[Index, Index]:
-    """Token codes (in order of first appearance), repeated (position, token) pairs dropped:
-    a word used twice blocks once.
+def _distinct(position: Index, codes: Index) -> tuple[Index, Index]:
+    """(position, token code) with repeated pairs dropped: a word used twice blocks once.
 
     `position` is ascending, so a value's tokens are adjacent: a repeat is found by looking
     back a few places (a value has a handful of tokens), not by sorting 10^7 keys.
     """
     if not len(position):
         return position, np.zeros(0, np.int64)
-    codes = np.asarray(pd.factorize(hashes)[0], dtype=np.int64)
     starts = np.flatnonzero(np.diff(position, prepend=position[0] - 1))
     longest = int(np.diff(starts, append=len(position)).max())
     if longest > _LOOK_BACK:  # a very long value: sort by (position, code) instead

@@ -152,15 +152,22 @@ def _reference_similar(occ: pd.DataFrame, block: Blocking) -> set[tuple[str, str
     return out
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_occurrences_and_similar_pairs_match_the_definitions(seed: int) -> None:
+@pytest.mark.parametrize(
+    ("seed", "max_block"),
+    # 25: every word's block too large; 120: some words' blocks (~100-140 values) usable
+    # in one marketplace and not in the other; 400: every block usable
+    [(1, 25), (2, 25), (3, 25), (1, 120), (2, 120), (3, 400)],
+)
+def test_occurrences_and_similar_pairs_match_the_definitions(seed: int, max_block: int) -> None:
     rows = _frame(np.random.default_rng(seed), 600)
     occ, coded = coded_occurrences(rows)
     pd.testing.assert_frame_equal(occ, _reference_occurrences(rows), check_dtype=False)
-    block = Blocking(AttrType.TITLE, 0.8, 25, 10)
+    block = Blocking(AttrType.TITLE, 0.8, max_block, 10)
     got = similar_pairs(block, occ, coded)
     found = {(r.a, r.b, r.value_a, r.value_b, round(r.similarity, 9)) for r in got.itertuples()}
-    assert found == _reference_similar(occ, block)
+    expected = _reference_similar(occ, block)
+    assert found == expected
+    assert bool(expected) is (max_block > 25)
 
 
 @pytest.mark.parametrize("keyed", [False, True])
@@ -261,7 +268,8 @@ def test_distinct_tokens_across_chunks(repeat: int) -> None:
     tokens = pa.chunked_array(
         [pa.array(flat[:half], pa.large_string()), pa.array(flat[half:], pa.large_string())]
     )
-    got_position, got_code = _distinct(position, string_hashes(tokens))
+    codes = np.asarray(pd.factorize(string_hashes(tokens))[0], dtype=np.int64)
+    got_position, got_code = _distinct(position, codes)
     pairs = list(zip(got_position.tolist(), got_code.tolist(), strict=True))
     assert len(pairs) == len(set(pairs))  # each token once per value
     expected = {(i, t) for i, w in enumerate(words) for t in w}
