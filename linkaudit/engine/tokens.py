@@ -84,8 +84,9 @@ def _joined(parts: list[npt.NDArray[_T]], dtype: type[_T]) -> npt.NDArray[_T]:
     marketplace (10^7 of them) are not held twice over."""
     out = np.empty(sum(len(p) for p in parts), dtype=dtype)
     start = 0
+    parts.reverse()  # popped from the end, in order
     while parts:
-        part = parts.pop(0)
+        part = parts.pop()
         out[start : start + len(part)] = part
         start += len(part)
     return out
