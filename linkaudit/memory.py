@@ -15,7 +15,10 @@ import importlib
 import os
 import sys
 from functools import cache
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 
 # glibc mallopt() parameters (malloc.h)
@@ -116,3 +119,21 @@ def huge_pages(on: bool) -> None:
     switch = getattr(module, "_set_madvise_hugepage", None)
     if switch is not None:
         switch(on)
+
+
+def join_parts(
+    parts: list[npt.NDArray[Any]], dtype: npt.DTypeLike | None = None
+) -> npt.NDArray[Any]:
+    """np.concatenate(parts) (of `dtype`, else the parts' common one), emptying the list as
+    it goes: each part is dropped once copied, so a column is not held twice over (a part
+    often views an array nothing else needs any more)."""
+    out = np.empty(
+        sum(len(p) for p in parts), dtype=np.result_type(*parts) if dtype is None else dtype
+    )
+    start = 0
+    parts.reverse()  # popped from the end, in order
+    while parts:
+        part = parts.pop()
+        out[start : start + len(part)] = part
+        start += len(part)
+    return out

@@ -99,3 +99,13 @@ def test_the_real_libc_answers_on_linux() -> None:
     if not sys.platform.startswith("linux"):
         pytest.skip("glibc only")
     assert memory.idle_heap() >= 0
+
+
+def test_join_parts_is_concatenate_and_empties_the_list() -> None:
+    parts = [np.arange(3, dtype=np.int32), np.arange(0), np.arange(5, 7, dtype=np.int64)]
+    expected = np.concatenate(parts)
+    joined = memory.join_parts(parts)
+    assert joined.dtype == expected.dtype and joined.tolist() == expected.tolist()
+    assert parts == []  # each part let go once copied
+    empty = memory.join_parts([], np.uint64)
+    assert empty.dtype == np.uint64 and len(empty) == 0

@@ -9,8 +9,6 @@ every other value goes through the registry's TOKENS function, its tokens hashed
 way. tests/engine/test_fast_paths.py checks the two agree.
 """
 
-from typing import TypeVar
-
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -19,13 +17,13 @@ import pyarrow as pa
 from linkaudit.engine.codes import sorted_distinct
 from linkaudit.engine.hashing import Hashes, Words, low_bytes, span_hashes, string_hashes, words
 from linkaudit.inventory.arrow import not_plain, string_windows
+from linkaudit.memory import join_parts
 from linkaudit.normalize import TOKENS
 from linkaudit.normalize.catalogue import TITLE_STOPWORDS
 from linkaudit.parallel import ordered_map
 from linkaudit.vocab import AttrType
 
 Index = npt.NDArray[np.int64]
-_T = TypeVar("_T", bound=np.generic)
 Bools = npt.NDArray[np.bool_]
 _LOOK_BACK = 32  # tokens of one value compared pairwise; longer values are sorted
 
@@ -76,20 +74,7 @@ def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Index, Hashes]:
     parts = ordered_map(window, pieces, rows=len(values))
     positions, hashes = [p for p, _ in parts], [h for _, h in parts]
     del parts
-    return _joined(positions, np.int64), _joined(hashes, np.uint64)
-
-
-def _joined(parts: list[npt.NDArray[_T]], dtype: type[_T]) -> npt.NDArray[_T]:
-    """np.concatenate(parts), each part dropped once copied: the words of a large
-    marketplace (10^7 of them) are not held twice over."""
-    out = np.empty(sum(len(p) for p in parts), dtype=dtype)
-    start = 0
-    parts.reverse()  # popped from the end, in order
-    while parts:
-        part = parts.pop()
-        out[start : start + len(part)] = part
-        start += len(part)
-    return out
+    return join_parts(positions, np.int64), join_parts(hashes, np.uint64)
 
 
 def _window_words(

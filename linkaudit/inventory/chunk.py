@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 
 from linkaudit.attributes import ATTRIBUTE_COLUMNS, CATEGORICAL, empty_table
 from linkaudit.inventory.arrow import arrow, categorical, encoded_constant, keep_rows, series
+from linkaudit.memory import join_parts
 
 Chunk = dict[str, pa.ChunkedArray | npt.NDArray[np.generic]]
 _TEXT = ("account_id", "type", "value", "raw", "src", "marketplace", "flags")
@@ -119,7 +120,7 @@ def concat(chunks: list[Chunk]) -> pd.DataFrame:
                 columns[name] = series(pa.chunked_array(pieces, type=pa.large_string()))
             del pieces
         else:
-            columns[name] = _joined(chunks, name)
+            columns[name] = join_parts([c.pop(name) for c in chunks])
     table = pd.DataFrame(columns, copy=False)  # no block consolidation: no extra copy
     schema = empty_table().dtypes
     for name in ATTRIBUTE_COLUMNS:
@@ -132,17 +133,3 @@ def _same_times(chunk: Chunk) -> bool:
     first, last = chunk["first_seen"], chunk["last_seen"]
     assert isinstance(first, np.ndarray) and isinstance(last, np.ndarray)
     return first is last or np.array_equal(first.view(np.int64), last.view(np.int64))
-
-
-def _joined(chunks: list[Chunk], name: str) -> npt.NDArray[np.generic]:
-    """One numpy column from the chunks' parts, each part released once copied (a part
-    often views a sheet's array that the next chunks share): the column is not held twice
-    over, as np.concatenate of every part would."""
-    dtype = np.result_type(*[c[name].dtype for c in chunks])
-    out = np.empty(sum(len(c[name]) for c in chunks), dtype=dtype)
-    start = 0
-    for chunk in chunks:
-        part = chunk.pop(name)
-        out[start : start + len(part)] = part
-        start += len(part)
-    return out
