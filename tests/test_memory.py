@@ -109,3 +109,24 @@ def test_join_parts_is_concatenate_and_empties_the_list() -> None:
     assert parts == []  # each part let go once copied
     empty = memory.join_parts([], np.uint64)
     assert empty.dtype == np.uint64 and len(empty) == 0
+
+
+def test_arrow_buffers_come_from_malloc_only_for_large_inputs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(memory, "_libc", lambda: None)
+    monkeypatch.setattr(memory, "huge_pages", lambda on: None)
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    start = pa.default_memory_pool().backend_name
+    try:
+        memory.tune_allocator(memory.SYSTEM_POOL_FROM)
+        assert pa.default_memory_pool().backend_name == "system"
+        assert pa.array(["x" * 100]).to_pylist() == ["x" * 100]
+        memory.tune_allocator(memory.SYSTEM_POOL_FROM - 1)
+        assert pa.default_memory_pool().backend_name == start
+        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")  # the user's choice is kept
+        memory.tune_allocator(0)
+        memory.tune_allocator(memory.SYSTEM_POOL_FROM)
+        assert pa.default_memory_pool().backend_name == start
+    finally:
+        pa.set_memory_pool(memory._ARROW_DEFAULT)

@@ -71,6 +71,7 @@ def load(
                     documents.extend(document_records(sheet))
                     chunks.extend(file_rows(sheet, root, config, issues))
                 sheet.frame = pd.DataFrame()  # release the text early: the table remains
+                release()  # and hand it back: concat's large arrays cannot reuse it
             table = concat(chunks)
         finally:
             constant_array.cache_clear()  # shared within this table only
