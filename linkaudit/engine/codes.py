@@ -12,7 +12,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from linkaudit.engine.hashing import exact_codes, factorize
-from linkaudit.inventory.arrow import arrow, labelled, string_chunks, take, take_frame
+from linkaudit.inventory.arrow import arrow, labelled, string_windows, take, take_frame
+from linkaudit.memory import join_parts
 from linkaudit.parallel import ordered_map
 
 Codes = npt.NDArray[np.int64]
@@ -104,15 +105,18 @@ def value_keys(
 def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
     """Each string as one int64 (injective), or None when they do not fit: every byte
     becomes its rank in the alphabet the values use (0 pads a shorter value), then the
-    digits of a base-(alphabet + 1) number of max-length digits."""
-    pieces = string_chunks(values)
+    digits of a base-(alphabet + 1) number of max-length digits.
+
+    The bytes are read in windows of 2^16 strings: a rank per byte of a whole column would
+    be an int64 array of 8 bytes per byte of text (800 MB for 10^7 ASINs)."""
+    pieces = string_windows(values)
     if not pieces or not len(values):
         return None
-    width = max(int(np.diff(offsets).max(initial=0)) for _, offsets, _ in pieces)
+    width = max(int(np.diff(offsets).max(initial=0)) for offsets, _ in pieces)
     if width == 0 or 2**width >= limit:  # too long for any alphabet: no byte scan
         return None
     used = np.zeros(256, dtype=bool)
-    for _, _, data in pieces:
+    for _, data in pieces:
         # the first bytes alone may use too large an alphabet already (titles): stop there
         if (int((np.bincount(data[:4096], minlength=256) > 0).sum()) + 1) ** width >= limit:
             return None
@@ -124,8 +128,8 @@ def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
     rank[used] = np.arange(1, base)
     powers = base ** np.arange(width - 1, -1, -1, dtype=np.int64)
 
-    def pack(piece: tuple[pa.Array, Codes, npt.NDArray[np.uint8]]) -> Codes:
-        _, offsets, data = piece
+    def pack(piece: tuple[Codes, npt.NDArray[np.uint8]]) -> Codes:
+        offsets, data = piece
         starts, lengths = offsets[:-1], np.diff(offsets)
         if len(data) == width * len(starts):  # every value full width: one matrix product
             packed: Codes = rank[data.reshape(-1, width)] @ powers
@@ -137,7 +141,7 @@ def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
             key = key * base + np.where(present, digit, 0)
         return key
 
-    return np.concatenate(ordered_map(pack, pieces, rows=len(values)))
+    return join_parts(ordered_map(pack, pieces, rows=len(values)), np.int64)
 
 
 def code_values(frame: pd.DataFrame, column: str) -> tuple[Codes, pa.ChunkedArray]:
