@@ -243,6 +243,27 @@ def test_full_width_packing_is_the_digit_by_digit_packing(values: list[str]) -> 
     assert len(set(wide.tolist())) == len(set(values))
 
 
+@pytest.mark.parametrize("width", ["full", "mixed"])
+def test_packing_across_windows_numbers_a_string_the_same_everywhere(width: str) -> None:
+    """A column longer than one window (2^16 strings), in two chunks: a string gets one
+    number wherever it stands, and different strings different numbers."""
+    n = 150_000
+    values = [f"B{k % 70_001:09d}" for k in range(n)]
+    if width == "mixed":
+        values[100_000] = "B1"  # one short value: that window takes the digit loop
+    half = n // 2
+    chunks = [
+        pa.array(values[:half], pa.large_string()),
+        pa.array(values[half:], pa.large_string()),
+    ]
+    packed = _packed(pa.chunked_array(chunks))
+    assert packed is not None and len(packed) == n
+    first: dict[str, int] = {}
+    for value, number in zip(values, packed.tolist(), strict=True):
+        assert first.setdefault(value, number) == number
+    assert len(set(first.values())) == len(first)
+
+
 def test_long_values_are_not_packed() -> None:
     assert _packed(pa.chunked_array([pa.array(["x" * 70, "y"], pa.large_string())])) is None
 
