@@ -75,21 +75,43 @@ def gtin(raw: pa.ChunkedArray) -> Fast:
     if handled.any():
         rows = np.flatnonzero(handled)
         picked = value if len(rows) == len(raw) else value.filter(shaped)
-        digits = _fixed_width_bytes(picked, 14)
-        digits -= 48
-        nonzero = digits.any(axis=1)
-        odd = digits[:, 0:13:2].sum(axis=1, dtype=np.int32)
-        even = digits[:, 1:13:2].sum(axis=1, dtype=np.int32)
-        check = (10 - (odd * 3 + even) % 10) % 10
+        nonzero, agrees = _gtin_checks(picked, len(rows))
         handled[rows[~nonzero]] = False  # all zeros: a filler, left to the registry
-        bad[rows[(check != digits[:, 13]) & nonzero]] = True
+        bad[rows[~agrees & nonzero]] = True
     return Fast(handled, value, bad, "GTIN check digit does not match")
 
 
-def _fixed_width_bytes(values: pa.ChunkedArray, width: int) -> npt.NDArray[np.uint8]:
-    """n x width bytes of strings that all have `width` bytes (a writable copy)."""
-    parts = [data.reshape(-1, width) for _, _, data in string_chunks(values) if len(data)]
-    return np.concatenate(parts) if parts else np.zeros((0, width), np.uint8)
+# GS1 weights of the 14 digits (3, 1, 3, ... for the first 13; the check digit last), then
+# two bytes of padding: each row is read as two 8-byte words.
+_GTIN_WEIGHTS = np.array([3, 1] * 6 + [3, 0, 0, 0], dtype=np.uint8)
+_ZEROS = np.uint64(0x3030303030303030)  # eight "0" characters
+_BYTE_SUM = np.uint64(0x0101010101010101)  # (word * this) >> 56: the sum of its 8 bytes
+
+
+def _gtin_checks(values: pa.ChunkedArray, n: int) -> tuple[Bools, Bools]:
+    """(not all zeros, check digit agrees) of n strings of 14 ASCII digits.
+
+    Each row's digits are two 8-byte words: one subtraction makes them digit values (no
+    borrow: every byte is at least "0"), and after weighting, the sum of a word's bytes
+    (at most 144, so no byte overflows) is one multiplication: a few passes over 16 bytes
+    a row instead of numpy's slow reductions along a 14-wide axis."""
+    padded = np.empty((n, 16), np.uint8)
+    start = 0
+    for _, _, data in string_chunks(values):
+        rows = len(data) // 14
+        padded[start : start + rows, :14] = data.reshape(rows, 14)
+        start += rows
+    padded[:, 14:] = 48
+    words = padded.view(np.uint64)
+    words -= _ZEROS
+    nonzero = (words[:, 0] | words[:, 1]) != 0
+    last = padded[:, 13].copy()
+    padded *= _GTIN_WEIGHTS
+    total = ((words[:, 0] * _BYTE_SUM) >> np.uint64(56)) + (
+        (words[:, 1] * _BYTE_SUM) >> np.uint64(56)
+    )
+    check = (10 - total % np.uint64(10)) % np.uint64(10)
+    return nonzero, check == last
 
 
 _SPACE, _DELETE = 32, 0
@@ -108,6 +130,30 @@ def _lut(punctuation: int) -> npt.NDArray[np.uint8]:
 _TITLE_LUT, _BRAND_LUT = _lut(_SPACE), _lut(_DELETE)
 
 
+def _pairs(lut: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint16]:
+    """The byte map applied to two bytes at once (read as one uint16): a gather from a
+    128 KiB table is about twice as fast as one per byte from a 256-byte one."""
+    both = np.arange(1 << 16)
+    low, high = lut[both & 255].astype(np.uint16), lut[both >> 8].astype(np.uint16)
+    pairs: npt.NDArray[np.uint16] = low | (high << np.uint16(8))
+    return pairs
+
+
+_PAIRS = {id(_TITLE_LUT): _pairs(_TITLE_LUT), id(_BRAND_LUT): _pairs(_BRAND_LUT)}
+
+
+def _mapped(data: npt.NDArray[np.uint8], lut: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+    """lut[data], two bytes at a time (the last byte of an odd length alone)."""
+    pairs = _PAIRS.get(id(lut))
+    if pairs is None or len(data) < 2:
+        return lut[data]
+    even = len(data) // 2 * 2
+    out = np.empty(len(data), np.uint8)
+    out[:even] = pairs[data[:even].view(np.uint16)].view(np.uint8)
+    out[even:] = lut[data[even:]]
+    return out
+
+
 def _fold_words(values: pa.ChunkedArray, lut: npt.NDArray[np.uint8]) -> pa.ChunkedArray:
     """Map bytes by `lut`, drop deleted bytes, collapse space runs, trim (ASCII rows only)."""
     return pa.chunked_array(
@@ -119,8 +165,10 @@ def _fold_words(values: pa.ChunkedArray, lut: npt.NDArray[np.uint8]) -> pa.Chunk
 def _fold_chunk(
     data: npt.NDArray[np.uint8], offsets: npt.NDArray[np.int64], lut: npt.NDArray[np.uint8]
 ) -> pa.Array:
-    mapped = lut[data]
-    mapped, offsets = _compact(mapped, mapped != _DELETE, offsets)
+    mapped = _mapped(data, lut)
+    # the title map deletes nothing but NUL bytes, which clean() has removed already
+    if lut is not _TITLE_LUT or not mapped.all():
+        mapped, offsets = _compact(mapped, mapped != _DELETE, offsets)
     space = mapped == _SPACE
     after_space = np.ones_like(space)
     after_space[1:] = space[:-1]

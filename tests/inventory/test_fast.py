@@ -171,3 +171,43 @@ def test_take_frame_equals_iloc(data: st.DataObject, pieces: int) -> None:
     for name in frame.columns:
         assert taken[name].tolist() == expected[name].tolist()
         assert taken[name].dtype == expected[name].dtype
+
+
+@given(
+    st.lists(
+        st.sampled_from([8, 12, 13, 14]).flatmap(
+            lambda n: st.text(alphabet="0123456789", min_size=n, max_size=n)
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_gtin_kernel_equals_registry_on_any_digits(codes: list[str]) -> None:
+    """Check digits computed two 8-byte words at a time agree with the registry's GS1 sum,
+    on every length and on all-zero fillers."""
+    codes = [*codes, "0" * 14, "00000000"]
+    fast = KERNELS[AttrType.GTIN](pa.chunked_array([pa.array(codes, pa.large_string())]))
+    for i, text in enumerate(codes):
+        expected = NORMALIZERS[AttrType.GTIN](text, None)
+        if not fast.handled[i]:
+            assert set(text) == {"0"}  # only fillers are left to the registry
+            continue
+        bad = fast.problem_rows is not None and bool(fast.problem_rows[i])
+        assert Norm(fast.value[i].as_py(), fast.problem if bad else None) == expected, text
+
+
+@pytest.mark.parametrize("attr", [AttrType.TITLE, AttrType.BRAND])
+@given(st.lists(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126)), min_size=1))
+def test_word_kernels_equal_registry_on_any_printable_ascii(
+    attr: AttrType, texts: list[str]
+) -> None:
+    """Bytes mapped two at a time (odd and even lengths, over two chunks) as the registry."""
+    texts = [clean(t) for t in texts]
+    half = len(texts) // 2
+    array = pa.chunked_array(
+        [pa.array(texts[:half], pa.large_string()), pa.array(texts[half:], pa.large_string())]
+    )
+    fast = KERNELS[attr](array)
+    for i, text in enumerate(texts):
+        if fast.handled[i]:
+            assert NORMALIZERS[attr](text, None) == Norm(fast.value[i].as_py(), None), text
