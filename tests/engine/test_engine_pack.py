@@ -120,3 +120,38 @@ def test_config_overrides(pack: RulePack) -> None:
     assert rules["shared-login-ip"].weight == 0.2 and rules["shared-login-ip"].severity == "low"
     assert "same-phone" not in rules and "shared-brand" not in rules
     assert [r.id for r in active_rules(pack, Config(), ["same-email"], None)] == ["same-email"]
+
+
+def test_the_shipped_pack_reads_the_same_with_either_yaml_loader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """libyaml's loader, used where PyYAML has it, gives the pure-Python loader's rules, and
+    an invalid file names its line with either."""
+    import yaml
+
+    from linkaudit.engine import rules
+
+    fast = load_pack(None)
+    monkeypatch.setattr(rules, "_LOADER", yaml.SafeLoader)
+    slow = load_pack(None)
+    assert [r.model_dump() for r in fast.rules] == [r.model_dump() for r in slow.rules]
+    assert len(fast.rules) >= 20
+
+
+def test_invalid_yaml_names_the_same_line_with_either_loader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    from linkaudit.engine import rules
+
+    if not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+    directory = _write(tmp_path, "rules:\n  - id: x\n  - id: [a\n    b: c\n")
+    messages = []
+    for loader in (yaml.SafeLoader, yaml.CSafeLoader):
+        monkeypatch.setattr(rules, "_LOADER", loader)
+        with pytest.raises(RuleError, match=r"line \d+ invalid YAML") as caught:
+            load_pack(directory)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
