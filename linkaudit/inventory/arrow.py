@@ -222,19 +222,19 @@ def not_plain(values: pa.ChunkedArray) -> Bools:
     """Rows with a non-ASCII or control character (clean() must look at them)."""
     return _per_row(
         values,
-        lambda d: bool(((d < 32) | (d > 126)).any()),
+        lambda d: bool(d.min() < 32 or d.max() > 126),  # two reductions: no mask built
         lambda c: pc.or_(pc.invert(pc.string_is_ascii(c)), pc.match_substring_regex(c, _CONTROL)),
     )
 
 
 def containing(values: pa.ChunkedArray, characters: str) -> Bools:
     """Rows containing any of the ASCII `characters`."""
-    wanted = np.zeros(256, dtype=bool)
-    wanted[np.frombuffer(characters.encode("ascii"), np.uint8)] = True
+    codes = np.frombuffer(characters.encode("ascii"), np.uint8)
     pattern = "[" + "".join("\\" + c for c in characters) + "]"
     return _per_row(
         values,
-        lambda d: bool(wanted[d].any()),
+        # one comparison per character: a gather of a lookup per byte is 4x slower
+        lambda d: any(bool((d == c).any()) for c in codes),
         lambda c: pc.match_substring_regex(c, pattern),
     )
 

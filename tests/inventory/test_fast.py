@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import linkaudit.inventory.arrow as arrow_module
-from linkaudit.inventory.arrow import keep_rows, take, take_frame
+from linkaudit.inventory.arrow import containing, keep_rows, not_plain, take, take_frame
 from linkaudit.inventory.fast import KERNELS, fast_subnets
 from linkaudit.inventory.textfile import byte_counts
 from linkaudit.normalize import NORMALIZERS, Norm
@@ -211,3 +211,13 @@ def test_word_kernels_equal_registry_on_any_printable_ascii(
     for i, text in enumerate(texts):
         if fast.handled[i]:
             assert NORMALIZERS[attr](text, None) == Norm(fast.value[i].as_py(), None), text
+
+
+@given(st.lists(st.lists(st.text(max_size=6), max_size=5), min_size=1, max_size=4))
+def test_row_scans_equal_a_check_of_each_string(chunks: list[list[str]]) -> None:
+    """containing() and not_plain() per row, over chunks that hold a hit or none."""
+    array = pa.chunked_array([pa.array(c, pa.large_string()) for c in chunks], pa.large_string())
+    texts = [t for c in chunks for t in c]
+    assert containing(array, ";|").tolist() == [";" in t or "|" in t for t in texts]
+    odd = [any(ord(ch) < 32 or ord(ch) > 126 for ch in t) for t in texts]
+    assert not_plain(array).tolist() == odd
