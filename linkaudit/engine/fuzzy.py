@@ -140,10 +140,11 @@ def _by_scope(
     """The usable rows of each of the `scopes` scope codes, ascending, in scope order, found
     one scope at a time: each usable row's position is held once (sorting every row's
     scope held 10^7 positions twice over)."""
+    narrow = len(scope) < 2**31  # 4 bytes a row position: each row's is held until the end
     for k in range(max(scopes, 1)):
         rows = np.flatnonzero(usable & (scope == k))
         if len(rows):
-            yield rows
+            yield rows.astype(np.int32) if narrow else rows
 
 
 @dataclass(frozen=True)

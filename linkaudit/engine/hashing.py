@@ -93,8 +93,13 @@ def factorize(
     if n < max(small, 2):
         return np.asarray(pd.factorize(keys)[0], dtype=np.int64)
     bits = min(max(int(2 * n - 1).bit_length(), 10), _MAX_BUCKET_BITS)
-    bucket = ((keys.view(np.uint64) * _SPREAD) >> np.uint64(64 - bits)).astype(np.intp)
-    crowded = np.bincount(bucket, minlength=1 << bits)[bucket] >= 2
+    # in place and narrow where it can be: on 10^7 keys each int64 temporary is 80 MB, and
+    # two columns are coded at once
+    spread = keys.view(np.uint64) * _SPREAD
+    spread >>= np.uint64(64 - bits)
+    bucket = spread.astype(np.int32)  # below 2^24
+    del spread
+    crowded = (np.bincount(bucket, minlength=1 << bits) >= 2)[bucket]
     del bucket
     rows = np.flatnonzero(crowded)
     if not len(rows):  # every key alone: each is new

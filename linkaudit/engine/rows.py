@@ -157,7 +157,7 @@ def coded_occurrences(rows: pd.DataFrame) -> tuple[pd.DataFrame, Coded]:
     value, values = code_values(rows, "value")
     scope, scopes = code(columns["scope"])
     if len(values) == len(columns):  # every row holds its own value (titles): one holder
-        occ = columns.reset_index(drop=True).assign(holders=np.ones(len(columns), np.int64))
+        occ = columns.reset_index(drop=True).assign(holders=np.ones(len(columns), np.int32))
         return occ, Coded(value, scope, values, scopes)
     account, _ = code(columns["account_id"])
     n_accounts, n_scopes = int(account.max(initial=0)) + 1, len(scopes) or 1
@@ -170,7 +170,7 @@ def coded_occurrences(rows: pd.DataFrame) -> tuple[pd.DataFrame, Coded]:
     new_place = np.ones(len(firsts), dtype=bool)
     new_place[1:] = key_place[1:] != key_place[:-1]
     group = np.cumsum(new_place) - 1
-    holders = np.zeros(len(columns), dtype=np.int64)
+    holders = np.zeros(len(columns), dtype=np.int32)  # at most the number of accounts
     holders[firsts] = np.bincount(group)[group]
     kept = np.sort(firsts)
     # no duplicates (the usual case for titles): every row is kept, so no copy is taken

@@ -9,6 +9,8 @@ every other value goes through the registry's TOKENS function, its tokens hashed
 way. tests/engine/test_fast_paths.py checks the two agree.
 """
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -24,11 +26,12 @@ from linkaudit.parallel import ordered_map
 from linkaudit.vocab import AttrType
 
 Index = npt.NDArray[np.int64]
+Ints = npt.NDArray[np.signedinteger[Any]]  # int32 where the count allows, else int64
 Bools = npt.NDArray[np.bool_]
 _LOOK_BACK = 32  # tokens of one value compared pairwise; longer values are sorted
 
 
-def value_tokens(values: pa.ChunkedArray, attribute: AttrType) -> tuple[Index, Index]:
+def value_tokens(values: pa.ChunkedArray, attribute: AttrType) -> tuple[Ints, Ints]:
     """(position in values, token code) for each distinct token of each value.
 
     Equal tokens get equal codes (only identity matters for blocking), different ones
@@ -37,7 +40,7 @@ def value_tokens(values: pa.ChunkedArray, attribute: AttrType) -> tuple[Index, I
     fast = np.zeros(len(values), dtype=bool)
     if attribute is AttrType.TITLE and len(values):
         fast = ~not_plain(values)
-    parts: list[tuple[Index, Hashes]] = []
+    parts: list[tuple[Ints, Hashes]] = []
     if fast.any():
         parts.append(_title_kernel(values, fast))
     rest = np.flatnonzero(~fast)
@@ -52,13 +55,15 @@ def value_tokens(values: pa.ChunkedArray, attribute: AttrType) -> tuple[Index, I
         order = np.argsort(position, kind="stable")
         position, hashes = position[order], np.concatenate([h for _, h in parts])[order]
         del parts, order
-    # the hashes are dropped once coded: a large marketplace's words are not held twice
-    codes = np.asarray(pd.factorize(hashes)[0], dtype=np.int64)
+    # the hashes are dropped once coded: a large marketplace's words are not held twice;
+    # positions and codes of 4 bytes (both are below the number of words)
+    codes = pd.factorize(hashes)[0]
     del hashes
-    return _distinct(position, codes)
+    narrow = np.int32 if len(codes) < 2**31 else np.int64
+    return _distinct(position.astype(narrow, copy=False), codes.astype(narrow))
 
 
-def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Index, Hashes]:
+def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Ints, Hashes]:
     """(position, token hash) of the words of the `rows` values, on the bytes themselves:
     a word is a run of non-space bytes inside one value; words shorter than 3 bytes and
     stop words are left out. Windows of values are read on worker threads."""
@@ -74,7 +79,8 @@ def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Index, Hashes]:
     parts = ordered_map(window, pieces, rows=len(values))
     positions, hashes = [p for p, _ in parts], [h for _, h in parts]
     del parts
-    return join_parts(positions, np.int64), join_parts(hashes, np.uint64)
+    narrow = np.int32 if len(values) < 2**31 else np.int64
+    return join_parts(positions, narrow), join_parts(hashes, np.uint64)
 
 
 def _window_words(
@@ -156,7 +162,7 @@ def _registry(values: pa.ChunkedArray, rows: Index, attribute: AttrType) -> tupl
     return np.repeat(rows, lengths), string_hashes(pa.chunked_array([flat]))
 
 
-def _distinct(position: Index, codes: Index) -> tuple[Index, Index]:
+def _distinct(position: Ints, codes: Ints) -> tuple[Ints, Ints]:
     """(position, token code) with repeated pairs dropped: a word used twice blocks once.
 
     `position` is ascending, so a value's tokens are adjacent: a repeat is found by looking
@@ -168,7 +174,7 @@ def _distinct(position: Index, codes: Index) -> tuple[Index, Index]:
     longest = int(np.diff(starts, append=len(position)).max())
     if longest > _LOOK_BACK:  # a very long value: sort by (position, code) instead
         width = int(codes.max()) + 1
-        keys = sorted_distinct(position * width + codes)
+        keys = sorted_distinct(position.astype(np.int64) * width + codes)
         return keys // width, keys % width
     repeat = np.zeros(len(codes), dtype=bool)
     for back in range(1, longest):

@@ -353,3 +353,13 @@ def test_cross_selling_keeps_values_two_linked_accounts_hold(
 def test_sorted_distinct_is_np_unique(values: list[int]) -> None:
     array = np.array(values, dtype=np.int64)
     assert sorted_distinct(array).tolist() == np.unique(array).tolist()
+
+
+def test_distinct_of_narrow_codes_does_not_overflow() -> None:
+    """int32 positions and codes (value_tokens' own) whose sort key passes 2^31: one value
+    of 40 tokens (longer than the look-back, so sorted) at position 99,999, codes to 99,999."""
+    position = np.array([5, 5] + [99_999] * 40, dtype=np.int32)
+    codes = np.array([7, 7] + [99_999 - k % 20 for k in range(40)], dtype=np.int32)
+    got_position, got_code = _distinct(position, codes)
+    pairs = sorted(zip(got_position.tolist(), got_code.tolist(), strict=True))
+    assert pairs == [(5, 7)] + [(99_999, 99_999 - k) for k in range(19, -1, -1)]
