@@ -112,13 +112,20 @@ def _window_words(
 
 def _stop_words(w: Words, starts: Index, lengths: Index, head: Hashes) -> Bools:
     """Which words are stop words, compared exactly: length and first 16 bytes. A word's
-    first 8 bytes pick one slot of a small table holding each stop word alone."""
-    slot = (head * _STOP_MULTIPLIER) >> _STOP_SHIFT
+    first 8 bytes pick one slot of a small table holding each stop word alone; a word of
+    at most 8 bytes is then known by those bytes and its length, so only longer ones (few)
+    have their next 8 bytes read."""
+    slot = head * _STOP_MULTIPLIER
+    slot >>= _STOP_SHIFT
     stop: Bools = _STOP_HEAD[slot] == head
     rows = np.flatnonzero(stop)
-    at = slot[rows]
-    tail = low_bytes(w[starts[rows] + 8], lengths[rows] - 8)
-    stop[rows] = (_STOP_LENGTH[at] == lengths[rows]) & (_STOP_TAIL[at] == tail)
+    at, length = slot[rows], lengths[rows]
+    same = _STOP_LENGTH[at] == length
+    long = np.flatnonzero(length > 8)
+    if len(long):
+        tail = low_bytes(w[starts[rows[long]] + 8], length[long] - 8)
+        same[long] &= _STOP_TAIL[at[long]] == tail
+    stop[rows] = same
     return stop
 
 

@@ -61,8 +61,9 @@ def _registry_hashes(values: list[str], rows: np.ndarray) -> set[tuple[int, int]
 
 
 _WORDS = st.sampled_from(
-    ["a", "an", "for", "the", "and", "compatible", "compatibles", "upgraded", "portable",
-     "colour", "colours", "abc", "abcdefgh", "abcdefghi", "abcdefghijklmnopq", "x9", "750ml"]
+    ["a", "an", "for", "the", "and", "compatible", "compatibles", "compatibly", "upgraded",
+     "portable", "colour", "colours", "abc", "abcdefgh", "abcdefghi", "abcdefghijklmnopq", "x9",
+     "750ml"]
 )  # fmt: skip
 
 
