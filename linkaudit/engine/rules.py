@@ -77,7 +77,7 @@ def _shown(path: Path) -> str:
 
 
 # libyaml's safe loader where PyYAML was built with it: the pack's six files parse in 6 ms
-# instead of 50 (the same data; tests/engine/test_rules.py compares the two).
+# instead of 50 (the same rules: tests/engine/test_engine_pack.py compares the two).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
