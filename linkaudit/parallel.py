@@ -10,8 +10,9 @@ calling thread (the peak memory of one piece at a time; see docs/decisions.md).
 import contextvars
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -98,3 +99,20 @@ def alongside(
         future = pool.submit(contextvars.copy_context().run, run, None)
         first = main()  # an exception here waits for `side` (leaving the pool), then rises
         return first, future.result()
+
+
+@contextmanager
+def in_background(work: Callable[[], R], *, rows: int | None = None) -> Iterator[Callable[[], R]]:
+    """Start work() on a worker thread and give a function that waits for its result, so
+    that other work (an ordered_map) can run meanwhile and ask for it when it needs it.
+    Under the conditions where ordered_map runs serially, work() runs at once instead. Its
+    exception is raised by whoever asks for the result, and on leaving the block."""
+    if _serial(threads(), rows):
+        value = work()
+        yield lambda: value
+        return
+    run = _as_worker(lambda _: work())
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="linkaudit") as pool:
+        future = pool.submit(contextvars.copy_context().run, run, None)
+        yield future.result
+        future.result()

@@ -129,3 +129,39 @@ def test_alongside_raises_the_main_error_first(monkeypatch: pytest.MonkeyPatch) 
         parallel.alongside(lambda: boom("main"), lambda: boom("side"))
     with pytest.raises(ValueError, match="side"):
         parallel.alongside(lambda: 1, lambda: boom("side"))
+
+
+def test_in_background_runs_the_work_on_a_worker_meanwhile(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+    main = threading.get_ident()
+    started = threading.Event()
+
+    def work() -> int:
+        started.set()
+        return threading.get_ident()
+
+    with parallel.in_background(work) as result:
+        assert started.wait(5)  # running before anyone asks for it
+        assert result() != main
+    monkeypatch.setenv("LINKAUDIT_THREADS", "1")
+    with parallel.in_background(threading.get_ident) as result:
+        assert result() == main
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+    with parallel.in_background(threading.get_ident, rows=parallel.PARALLEL_ROWS - 1) as result:
+        assert result() == main
+
+
+def test_in_background_raises_its_error_when_asked_and_on_leaving(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+
+    def boom() -> int:
+        raise ValueError("context")
+
+    with pytest.raises(ValueError, match="context"), parallel.in_background(boom) as result:
+        result()
+    with pytest.raises(ValueError, match="context"), parallel.in_background(boom):
+        pass  # nobody asked: leaving the block raises it

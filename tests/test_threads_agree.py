@@ -47,3 +47,30 @@ def test_problems_keep_column_order_and_caps_on_threads(
     four = _scan(tmp_path, "4", monkeypatch)
     assert len(one.problems) >= 6  # listed problems plus one summary per capped column
     assert [p.model_dump() for p in four.problems] == [p.model_dump() for p in one.problems]
+
+
+def test_row_context_problems_come_first_on_threads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The row context (marketplace, times) is built in the background while the columns
+    are normalised: its problems still come before the columns' ones, as on one thread."""
+    (tmp_path / "accounts.csv").write_text(
+        "account_id,store_name\nA1,One\nA2,Two\n", encoding="utf-8"
+    )
+    listings = ["account_id,marketplace,asin,gtin,title"]
+    logins = ["account_id,ip,seen_at"]
+    for k in range(6):
+        listings.append(f"A{k % 2 + 1},XX{k},B0BAD{k},12345,Title {k}")
+        logins.append(f"A{k % 2 + 1},not-an-ip-{k},not-a-time-{k}")
+    for account in ("A1", "A2"):
+        listings.append(f"{account},US,B0ABC12345,4006381333931,Shared title")
+    (tmp_path / "listings.csv").write_text("\n".join(listings) + "\n", encoding="utf-8")
+    (tmp_path / "logins.csv").write_text("\n".join(logins) + "\n", encoding="utf-8")
+    one = _scan(tmp_path, "1", monkeypatch)
+    four = _scan(tmp_path, "4", monkeypatch)
+    assert [p.model_dump() for p in four.problems] == [p.model_dump() for p in one.problems]
+    columns = [p.column for p in four.problems]
+    for context, value in (("marketplace", "gtin"), ("seen_at", "ip")):
+        assert context in columns and value in columns
+        assert columns.index(context) < columns.index(value)
+    assert four.links  # the shared ASIN still links the two stores

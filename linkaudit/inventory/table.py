@@ -12,8 +12,8 @@ from linkaudit.inventory.context import row_context
 from linkaudit.inventory.issues import Issues
 from linkaudit.inventory.model import AccountRecord, Problem
 from linkaudit.inventory.sheet import Sheet
-from linkaudit.inventory.values import Origin, attribute_rows
-from linkaudit.parallel import ordered_map
+from linkaudit.inventory.values import Origin, Rows, normalised, result_chunks
+from linkaudit.parallel import in_background, ordered_map
 from linkaudit.vocab import AttrType, Kind
 
 T = AttrType
@@ -55,35 +55,56 @@ _SEPARATORS = "[;|\uff1b\uff5c\ufe54\u037e]"
 def sheet_rows(
     sheet: Sheet, accounts: dict[str, AccountRecord], config: Config, issues: Issues
 ) -> list[Chunk]:
-    """Attribute-table chunks of one bound sheet (not the attributes or documents paths)."""
+    """Attribute-table chunks of one bound sheet (not the attributes or documents paths).
+
+    Each column's values are normalised on a worker thread while the row context (account,
+    marketplace, times, flags) is built on another; a column waits for the context only
+    to build its chunks. The problems come out in the same order either way: the
+    context's first, then each column's in column order."""
     types = COLUMN_TYPES.get(sheet.kind, {})
     wanted = [(p, t) for c, t in types.items() for p in sheet.columns.get(c, [])]
     if not wanted:
         return []
-    base = row_context(sheet, issues)
-    # each column's own text and shallow copy of the context, taken on this thread: the
-    # workers then read shared arrays only and never touch a frame another one uses
-    inputs = {p: (sheet.cells(p), base.copy(deep=False)) for p, _ in wanted}
-
-    def column(job: tuple[int, AttrType]) -> tuple[list[Chunk], Issues]:
-        position, attr = job
-        found = Issues()  # merged in column order below: the same problems on any thread
-        text, context = inputs[position]
-        cells = column_cells(sheet, text, position, context, attr, config, found)
-        if attr is T.PHONE:
-            cells["country"] = _countries(cells["account_id"], accounts)
-        origin = Origin(sheet.file, sheet.headers[position], sheet.src(position))
-        return attribute_rows(cells, attr, origin, found), found
-
-    def text_bytes(job: tuple[int, AttrType]) -> float:  # the longest texts start first
-        return float(inputs[job[0]][0].array.nbytes)
-
-    jobs = sorted(wanted, key=lambda pt: pt[0])
+    # each column's text, taken on this thread: the workers then read shared arrays only
+    texts = {p: sheet.cells(p) for p, _ in wanted}
+    n = len(sheet.frame)
     chunks: list[Chunk] = []
-    for done, found in ordered_map(column, jobs, rows=len(base), cost=text_bytes):
-        chunks.extend(done)
+    with in_background(lambda: row_context(sheet, issues), rows=n) as context:
+
+        def column(job: tuple[int, AttrType]) -> tuple[list[Chunk], Issues]:
+            position, attr = job
+            found = Issues()  # merged in column order below: the same problems on any thread
+            rows, raw = column_text(sheet, texts[position], position, attr, config, found)
+            origin = Origin(sheet.file, sheet.headers[position], sheet.src(position))
+            results = normalised(_bare_cells(sheet, rows, raw, attr, accounts), attr, origin, found)
+            cells = with_context(context(), rows, raw)  # a shallow copy of the shared frame
+            return result_chunks(cells, attr, origin.src, results), found
+
+        def text_bytes(job: tuple[int, AttrType]) -> float:  # the longest texts start first
+            return float(texts[job[0]].array.nbytes)
+
+        jobs = sorted(wanted, key=lambda pt: pt[0])
+        done = ordered_map(column, jobs, rows=n, cost=text_bytes)
+    for made, found in done:
+        chunks.extend(made)
         issues.merge(found)
     return chunks
+
+
+def _bare_cells(
+    sheet: Sheet,
+    rows: Rows | None,
+    raw: pd.Series,
+    attr: AttrType,
+    accounts: dict[str, AccountRecord],
+) -> pd.DataFrame:
+    """What normalising reads: raw text, line and, for phones, the account's country."""
+    lines = sheet.lines if rows is None else sheet.lines[rows]
+    cells = pd.DataFrame({"raw": raw, "line": pd.Series(lines, dtype="int32")}, copy=False)
+    if attr is T.PHONE:
+        ids = sheet.ids() if rows is None else sheet.ids().iloc[rows]
+        cells["country"] = _countries(ids.reset_index(drop=True), accounts)
+    return cells
 
 
 def _countries(ids: pd.Series, accounts: dict[str, AccountRecord]) -> pd.Series:
@@ -91,18 +112,17 @@ def _countries(ids: pd.Series, accounts: dict[str, AccountRecord]) -> pd.Series:
     return ids.map(lookup).fillna("").astype("str")
 
 
-def column_cells(
+def column_text(
     sheet: Sheet,
     text: pd.Series,
     position: int,
-    base: pd.DataFrame,
     attr: AttrType,
     config: Config,
     issues: Issues,
-) -> pd.DataFrame:
-    """Non-empty cells of one column (`text`, the sheet's column at `position`) with their
-    row context: too-long cells dropped with a problem, multi-valued cells (`a;b`, `a|b`)
-    split, every value cleaned (spec 2-3)."""
+) -> tuple[Rows | None, pd.Series]:
+    """The non-empty cells of one column (`text`, the sheet's column at `position`) and the
+    sheet row of each (None: every row, in order): too-long cells dropped with a problem,
+    multi-valued cells (`a;b`, `a|b`) split, every value cleaned (spec 2-3)."""
     values = arrow(text)
     lengths = pc.binary_length(values).to_numpy(zero_copy_only=False)
     limit = config.limits.max_cell_chars
@@ -121,14 +141,23 @@ def column_cells(
         )
     usable = (lengths > 0) & (lengths <= limit)
     # the usual column has every row usable and nothing to split: no row list is built
-    rows: np.ndarray | None = None if bool(usable.all()) else np.flatnonzero(usable)
+    rows: Rows | None = None if bool(usable.all()) else np.flatnonzero(usable)
     parts = text if rows is None else text.iloc[rows]
     if attr not in NO_SPLIT:  # a split reorders and repeats rows: a row list from here on
         rows, parts = _split(rows, parts)
+    cleaned = clean_cells(parts.reset_index(drop=True))
+    keep = (cleaned != "").to_numpy()
+    if keep.all():
+        return rows, cleaned
+    kept = np.flatnonzero(keep)
+    return (kept if rows is None else rows[kept]), cleaned.iloc[kept].reset_index(drop=True)
+
+
+def with_context(base: pd.DataFrame, rows: Rows | None, raw: pd.Series) -> pd.DataFrame:
+    """The row context of `rows` (None: every row) with their raw text beside it."""
     cells = base.copy(deep=False) if rows is None else base.iloc[rows].reset_index(drop=True)
-    cells["raw"] = clean_cells(parts.reset_index(drop=True))
-    keep = (cells["raw"] != "").to_numpy()
-    return cells if keep.all() else cells.iloc[np.flatnonzero(keep)].reset_index(drop=True)
+    cells["raw"] = raw
+    return cells
 
 
 def _split(rows: np.ndarray | None, parts: pd.Series) -> tuple[np.ndarray | None, pd.Series]:

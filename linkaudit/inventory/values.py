@@ -1,7 +1,8 @@
 """Cleaned cells -> attribute-table rows: each distinct value is normalised once (spec 3).
 
-`cells` is a frame with columns account_id, raw, line, marketplace, first_seen, last_seen,
-flags (loader facts) and, for phones, country. Hot catalogue types go through the
+`cells` is a frame with columns raw, line and, for phones, country while values are
+normalised, and with the row context (account_id, marketplace, first_seen, last_seen, flags:
+loader facts) when their chunks are built. Hot catalogue types go through the
 vectorised kernels of `fast` where those agree with the registry.
 """
 
@@ -44,16 +45,21 @@ class Result:
     flags: pa.ChunkedArray | None
 
 
-def attribute_rows(
-    cells: pd.DataFrame, attr: AttrType, origin: Origin, issues: Issues
-) -> list[Chunk]:
-    """Attribute-table chunks for one column of cells, problems reported to `issues`."""
+def normalised(cells: pd.DataFrame, attr: AttrType, origin: Origin, issues: Issues) -> list[Result]:
+    """The canonical values of one column of cells, problems reported to `issues`. Reads
+    only the cells' raw, line and (phones) country columns: no other row context."""
     if cells.empty:
         return []
-    results = _normalise(cells, attr, origin, issues)
-    chunks = [_chunk(cells, attr, origin.src, r) for r in results]
+    return _normalise(cells, attr, origin, issues)
+
+
+def result_chunks(
+    cells: pd.DataFrame, attr: AttrType, src: str, results: list[Result]
+) -> list[Chunk]:
+    """Attribute-table chunks of normalised() results; `cells` now with the row context."""
+    chunks = [_chunk(cells, attr, src, r) for r in results]
     for result in results:
-        chunks.extend(_derived(cells, attr, origin.src, result))
+        chunks.extend(_derived(cells, attr, src, result))
     return [c for c in chunks if size(c)]
 
 
