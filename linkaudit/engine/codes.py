@@ -245,7 +245,16 @@ class Coded:
     def compact(self, rows: npt.NDArray[np.intp]) -> "Coded":
         """subset() with the value codes renumbered 0..k-1 over only the values these rows
         hold, so per-value work (tokenising) touches nothing else."""
-        codes, firsts = pd.factorize(self.value[rows])  # a hash pass, not np.unique's sort
+        picked = self.value[rows]
+        if len(picked) < 2 or bool((picked[1:] > picked[:-1]).all()):
+            # each row its own value, in value order (titles): the values are the rows'
+            return Coded(
+                np.arange(len(picked), dtype=np.int64),
+                self.scope[rows],
+                take(self.values, picked),
+                self.scopes,
+            )
+        codes, firsts = pd.factorize(picked)  # a hash pass, not np.unique's sort
         order = np.argsort(firsts, kind="stable")
         rank = np.empty(len(order), dtype=np.int64)
         rank[order] = np.arange(len(order))

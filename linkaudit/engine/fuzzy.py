@@ -42,17 +42,25 @@ def _expand(starts: Codes, counts: Codes) -> Codes:
 def _distinct_places(coded: Coded) -> tuple[Codes, Codes]:
     """The distinct (value, scope) codes of the occurrence rows, ascending.
 
-    Codes are dense (below the number of values and scopes), so when the possible places
-    are few for the rows (one scope, the usual matching of one marketplace) a count per
-    place finds them in one pass instead of a sort."""
+    Codes are dense (below the number of values and scopes), so when the rows hold one
+    scope (a marketplace's own pass, the usual case) or the possible places are few for
+    the rows, a count per value or place finds them in one pass instead of a sort."""
+    if len(coded.scope) and coded.scope.min() == coded.scope.max():
+        # one marketplace's pass (the usual case): the places are its values
+        value = _dense_or_sorted(coded.value, len(coded.values))
+        return value, np.full(len(value), coded.scope[0], dtype=np.int64)
     n_scopes = len(coded.scopes) or 1
     place = coded.value * n_scopes + coded.scope
-    span = len(coded.values) * n_scopes
-    if span <= 4 * len(place) + 1024:
-        distinct = np.flatnonzero(np.bincount(place, minlength=span)).astype(np.int64)
-    else:
-        distinct = sorted_distinct(place)
+    distinct = _dense_or_sorted(place, len(coded.values) * n_scopes)
     return distinct // n_scopes, distinct % n_scopes
+
+
+def _dense_or_sorted(place: Codes, span: int) -> Codes:
+    """The distinct values of `place` (all below span), ascending: counted when the span
+    is small for the rows, else sorted."""
+    if span <= 4 * len(place) + 1024:
+        return np.flatnonzero(np.bincount(place, minlength=span)).astype(np.int64)
+    return sorted_distinct(place)
 
 
 def _blocks(coded: Coded, attribute: AttrType, max_block: int) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from linkaudit.engine.codes import (
     KEY,
+    Coded,
     _packed,
     code,
     code_values,
@@ -17,7 +18,7 @@ from linkaudit.engine.codes import (
     value_keys,
 )
 from linkaudit.engine.crosssell import _shared
-from linkaudit.engine.fuzzy import Blocking, similar_pairs
+from linkaudit.engine.fuzzy import Blocking, _distinct_places, similar_pairs
 from linkaudit.engine.hashing import string_hashes
 from linkaudit.engine.rows import coded_occurrences, type_rows
 from linkaudit.engine.table import RawValue, build_table
@@ -364,3 +365,37 @@ def test_distinct_of_narrow_codes_does_not_overflow() -> None:
     got_position, got_code = _distinct(position, codes)
     pairs = sorted(zip(got_position.tolist(), got_code.tolist(), strict=True))
     assert pairs == [(5, 7)] + [(99_999, 99_999 - k) for k in range(19, -1, -1)]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3)), min_size=1, max_size=60),
+    st.sampled_from([31, 5_000]),
+)
+def test_distinct_places_are_the_sorted_distinct_pairs(
+    rows: list[tuple[int, int]], n_values: int
+) -> None:
+    """Counted or sorted, one scope or several: the distinct (value, scope) pairs in order."""
+    for scoped in (rows, [(v, 2) for v, _ in rows]):  # mixed scopes, then a single one
+        value = np.array([v for v, _ in scoped], dtype=np.int64)
+        scope = np.array([s for _, s in scoped], dtype=np.int64)
+        values = pa.chunked_array([pa.array([f"v{k}" for k in range(n_values)])])
+        scopes = pa.chunked_array([pa.array(["US", "UK", "DE", "JP"])])
+        got_value, got_scope = _distinct_places(Coded(value, scope, values, scopes))
+        pairs = list(zip(got_value.tolist(), got_scope.tolist(), strict=True))
+        assert pairs == sorted(set(scoped))
+
+
+@given(st.lists(st.integers(0, 9), min_size=1, max_size=30), st.booleans())
+def test_compact_keeps_each_rows_value(codes: list[int], ascending: bool) -> None:
+    """Compacted codes 0..k-1 over the rows' values, in value order, each row's string
+    unchanged: for rows of distinct ascending values (the titles' shortcut) and any other."""
+    if ascending:
+        codes = sorted(set(codes))
+    values = pa.chunked_array([pa.array([f"t{k}" for k in range(10)])])
+    scopes = pa.chunked_array([pa.array(["US"])])
+    coded = Coded(np.array(codes, dtype=np.int64), np.zeros(len(codes), np.int64), values, scopes)
+    rows = np.arange(len(codes))
+    small = coded.compact(rows)
+    assert small.strings(small.value).tolist() == [f"t{k}" for k in codes]
+    assert sorted(set(small.value.tolist())) == list(range(len(set(codes))))
+    assert small.values.to_pylist() == [f"t{k}" for k in sorted(set(codes))]
