@@ -69,7 +69,13 @@ def sheet_rows(
     texts = {p: sheet.cells(p) for p, _ in wanted}
     n = len(sheet.frame)
     chunks: list[Chunk] = []
-    with in_background(lambda: row_context(sheet, issues), rows=n) as context:
+
+    def contexts() -> dict[int, pd.DataFrame]:
+        base = row_context(sheet, issues)
+        # a shallow copy per column, taken here: a worker then touches only its own frame
+        return {p: base.copy(deep=False) for p, _ in wanted}
+
+    with in_background(contexts, rows=n) as context:
 
         def column(job: tuple[int, AttrType]) -> tuple[list[Chunk], Issues]:
             position, attr = job
@@ -77,7 +83,7 @@ def sheet_rows(
             rows, raw = column_text(sheet, texts[position], position, attr, config, found)
             origin = Origin(sheet.file, sheet.headers[position], sheet.src(position))
             results = normalised(_bare_cells(sheet, rows, raw, attr, accounts), attr, origin, found)
-            cells = with_context(context(), rows, raw)  # a shallow copy of the shared frame
+            cells = with_context(context()[position], rows, raw)
             return result_chunks(cells, attr, origin.src, results), found
 
         def text_bytes(job: tuple[int, AttrType]) -> float:  # the longest texts start first
