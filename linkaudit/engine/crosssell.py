@@ -46,9 +46,12 @@ def _shared(frame: pd.DataFrame, linked: set[str]) -> pd.DataFrame:
     else:
         values = code(frame["value"].iloc[mine])[0]
     values -= values.min()
+    # a value in one row is held by one account: only values in two rows or more are
+    # sorted (most listings are an account's own product)
+    again = np.flatnonzero(np.bincount(values)[values] >= 2)
     # distinct (value, account) pairs, sorted by value: a value whose run holds two or more
     # pairs is held by two accounts
-    pairs = sorted_distinct(values * len(names) + accounts[mine])
+    pairs = sorted_distinct(values[again] * len(names) + accounts[mine][again])
     held = pairs // len(names)
     starts = np.flatnonzero(np.concatenate([[True], held[1:] != held[:-1]]))
     lengths = np.diff(np.append(starts, len(held)))
