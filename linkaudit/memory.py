@@ -87,7 +87,7 @@ def release() -> None:
 # Inputs of at least this many bytes get numpy's huge pages (see huge_pages) and Arrow's
 # buffers from malloc's heap instead of mimalloc (see arrow_pool).
 HUGE_PAGES_FROM = 512 << 20
-SYSTEM_POOL_FROM = 512 << 20
+SYSTEM_POOL_FROM = HUGE_PAGES_FROM
 
 
 def tune_allocator(input_bytes: int = 0) -> None:
@@ -160,3 +160,9 @@ def join_parts(
         out[start : start + len(part)] = part
         start += len(part)
     return out
+
+
+def index_dtype(count: int) -> type[np.int32] | type[np.int64]:
+    """The integer type for positions or codes below `count`: 4 bytes where they fit (a
+    10^7-row column's positions are then 40 MB, not 80)."""
+    return np.int32 if count < 2**31 else np.int64

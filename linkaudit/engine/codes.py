@@ -3,7 +3,7 @@ on int64 arrays (sorting beats hash tables on large arrays of random keys)."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 
 from linkaudit.engine.hashing import exact_codes, factorize
 from linkaudit.inventory.arrow import arrow, labelled, string_windows, take, take_frame
-from linkaudit.memory import join_parts
+from linkaudit.memory import index_dtype, join_parts
 from linkaudit.parallel import ordered_map
 
 Codes = npt.NDArray[np.int64]
@@ -62,7 +62,7 @@ _HASH_FROM = 10_000  # values of a type from which numpy hashing beats dictionar
 
 def value_keys(
     table: pd.DataFrame, rows: Mapping[str, npt.NDArray[np.intp] | range]
-) -> npt.NDArray[np.int32] | Codes:
+) -> npt.NDArray[np.signedinteger[Any]]:
     """One integer per row of the attribute table, equal exactly when type and value are.
 
     `rows` holds each type's row positions (rows.type_rows). Each type's values are coded
@@ -72,9 +72,7 @@ def value_keys(
     """
     # held beside every row of the table for the whole scan: 4 bytes a row (a key is at
     # most the number of rows)
-    keys: npt.NDArray[np.int32] | Codes = (
-        np.zeros(len(table), np.int32) if len(table) < 2**31 else np.zeros(len(table), np.int64)
-    )
+    keys: npt.NDArray[np.signedinteger[Any]] = np.zeros(len(table), index_dtype(len(table)))
     values = arrow(table["value"])
     types = [positions for positions in rows.values() if len(positions)]
 

@@ -17,6 +17,7 @@ import pandas as pd
 from linkaudit.engine.codes import Coded, Codes, sorted_distinct
 from linkaudit.engine.tokens import value_tokens
 from linkaudit.inventory.arrow import labelled
+from linkaudit.memory import index_dtype
 from linkaudit.normalize import SIMILARITY
 from linkaudit.parallel import ordered_map
 from linkaudit.timing import stage
@@ -45,14 +46,18 @@ def _distinct_places(coded: Coded) -> tuple[Codes, Codes]:
     Codes are dense (below the number of values and scopes), so when the rows hold one
     scope (a marketplace's own pass, the usual case) or the possible places are few for
     the rows, a count per value or place finds them in one pass instead of a sort."""
-    if len(coded.scope) and coded.scope.min() == coded.scope.max():
-        # one marketplace's pass (the usual case): the places are its values
+    if _one_scope(coded.scope):  # a marketplace's own pass: the places are its values
         value = _dense_or_sorted(coded.value, len(coded.values))
         return value, np.full(len(value), coded.scope[0], dtype=np.int64)
     n_scopes = len(coded.scopes) or 1
     place = coded.value * n_scopes + coded.scope
     distinct = _dense_or_sorted(place, len(coded.values) * n_scopes)
     return distinct // n_scopes, distinct % n_scopes
+
+
+def _one_scope(scope: Codes) -> bool:
+    """Whether the rows hold one scope (similar_pairs matches each marketplace apart)."""
+    return bool(len(scope)) and scope.min() == scope.max()
 
 
 def _dense_or_sorted(place: Codes, span: int) -> Codes:
@@ -69,9 +74,9 @@ def _blocks(coded: Coded, attribute: AttrType, max_block: int) -> pd.DataFrame:
     position, token = value_tokens(coded.values, attribute)
     held = np.bincount(token)[token]
     shared = held >= 2  # a token of one value alone blocks nothing
-    if len(scope) and scope.min() == scope.max():
-        # one scope (a marketplace's own pass): a token's block is every value holding it,
-        # so a token in too many values is left out here, before blocks are spelled out
+    if _one_scope(scope):
+        # a marketplace's own pass: a token's block is every value holding it, so a token
+        # in too many values is left out here, before blocks are spelled out
         shared &= held <= max_block
     del held
     position, token = position[shared], token[shared]
@@ -148,11 +153,11 @@ def _by_scope(
     """The usable rows of each of the `scopes` scope codes, ascending, in scope order, found
     one scope at a time: each usable row's position is held once (sorting every row's
     scope held 10^7 positions twice over)."""
-    narrow = len(scope) < 2**31  # 4 bytes a row position: each row's is held until the end
+    narrow = index_dtype(len(scope))  # each scope's row positions are held until the end
     for k in range(max(scopes, 1)):
         rows = np.flatnonzero(usable & (scope == k))
         if len(rows):
-            yield rows.astype(np.int32) if narrow else rows
+            yield rows.astype(narrow, copy=False)
 
 
 @dataclass(frozen=True)

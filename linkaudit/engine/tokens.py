@@ -19,7 +19,7 @@ import pyarrow as pa
 from linkaudit.engine.codes import sorted_distinct
 from linkaudit.engine.hashing import Hashes, Words, low_bytes, span_hashes, string_hashes, words
 from linkaudit.inventory.arrow import not_plain, string_windows
-from linkaudit.memory import join_parts
+from linkaudit.memory import index_dtype, join_parts
 from linkaudit.normalize import TOKENS
 from linkaudit.normalize.catalogue import TITLE_STOPWORDS
 from linkaudit.parallel import ordered_map
@@ -59,7 +59,7 @@ def value_tokens(values: pa.ChunkedArray, attribute: AttrType) -> tuple[Ints, In
     # positions and codes of 4 bytes (both are below the number of words)
     codes = pd.factorize(hashes)[0]
     del hashes
-    narrow = np.int32 if len(codes) < 2**31 else np.int64
+    narrow = index_dtype(len(codes))
     return _distinct(position.astype(narrow, copy=False), codes.astype(narrow))
 
 
@@ -79,8 +79,7 @@ def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Ints, Hashes]:
     parts = ordered_map(window, pieces, rows=len(values))
     positions, hashes = [p for p, _ in parts], [h for _, h in parts]
     del parts
-    narrow = np.int32 if len(values) < 2**31 else np.int64
-    return join_parts(positions, narrow), join_parts(hashes, np.uint64)
+    return join_parts(positions, index_dtype(len(values))), join_parts(hashes, np.uint64)
 
 
 def _window_words(

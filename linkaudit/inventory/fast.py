@@ -117,57 +117,55 @@ def _gtin_checks(values: pa.ChunkedArray, n: int) -> tuple[Bools, Bools]:
 _SPACE, _DELETE = 32, 0
 
 
-def _lut(punctuation: int) -> npt.NDArray[np.uint8]:
-    """Byte map: A-Z lower-cased, letters/digits/space kept, other ASCII -> `punctuation`."""
-    table = np.arange(256, dtype=np.uint8)
-    for b in range(128):
-        if not chr(b).isalnum() and b != _SPACE:
-            table[b] = punctuation
-    table[65:91] += 32
-    return table
+@dataclass(frozen=True)
+class _ByteMap:
+    """A byte map for _fold_words: per byte (`single`) and per two bytes read as one
+    uint16 (`pairs`: a gather from a 128 KiB table is about twice as fast as one per byte
+    from a 256-byte one), and whether it deletes any byte but NUL (clean() has removed
+    NUL bytes, so a map that deletes nothing else needs no delete pass)."""
+
+    single: npt.NDArray[np.uint8]
+    pairs: npt.NDArray[np.uint16]
+    deletes: bool
+
+    @classmethod
+    def of(cls, punctuation: int) -> "_ByteMap":
+        """A-Z lower-cased, letters/digits/space kept, other ASCII -> `punctuation`."""
+        table = np.arange(256, dtype=np.uint8)
+        for b in range(128):
+            if not chr(b).isalnum() and b != _SPACE:
+                table[b] = punctuation
+        table[65:91] += 32
+        both = np.arange(1 << 16)
+        low, high = table[both & 255].astype(np.uint16), table[both >> 8].astype(np.uint16)
+        pairs: npt.NDArray[np.uint16] = low | (high << np.uint16(8))
+        return cls(table, pairs, bool((table[1:] == _DELETE).any()))
+
+    def apply(self, data: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+        """The map of every byte, two at a time (the last byte of an odd length alone)."""
+        even = len(data) // 2 * 2
+        out = np.empty(len(data), np.uint8)
+        out[:even] = self.pairs[data[:even].view(np.uint16)].view(np.uint8)
+        out[even:] = self.single[data[even:]]
+        return out
 
 
-_TITLE_LUT, _BRAND_LUT = _lut(_SPACE), _lut(_DELETE)
+_TITLE_MAP, _BRAND_MAP = _ByteMap.of(_SPACE), _ByteMap.of(_DELETE)
 
 
-def _pairs(lut: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint16]:
-    """The byte map applied to two bytes at once (read as one uint16): a gather from a
-    128 KiB table is about twice as fast as one per byte from a 256-byte one."""
-    both = np.arange(1 << 16)
-    low, high = lut[both & 255].astype(np.uint16), lut[both >> 8].astype(np.uint16)
-    pairs: npt.NDArray[np.uint16] = low | (high << np.uint16(8))
-    return pairs
-
-
-_PAIRS = {id(_TITLE_LUT): _pairs(_TITLE_LUT), id(_BRAND_LUT): _pairs(_BRAND_LUT)}
-
-
-def _mapped(data: npt.NDArray[np.uint8], lut: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
-    """lut[data], two bytes at a time (the last byte of an odd length alone)."""
-    pairs = _PAIRS.get(id(lut))
-    if pairs is None or len(data) < 2:
-        return lut[data]
-    even = len(data) // 2 * 2
-    out = np.empty(len(data), np.uint8)
-    out[:even] = pairs[data[:even].view(np.uint16)].view(np.uint8)
-    out[even:] = lut[data[even:]]
-    return out
-
-
-def _fold_words(values: pa.ChunkedArray, lut: npt.NDArray[np.uint8]) -> pa.ChunkedArray:
-    """Map bytes by `lut`, drop deleted bytes, collapse space runs, trim (ASCII rows only)."""
+def _fold_words(values: pa.ChunkedArray, byte_map: _ByteMap) -> pa.ChunkedArray:
+    """Map bytes, drop deleted bytes, collapse space runs, trim (ASCII rows only)."""
     return pa.chunked_array(
-        [_fold_chunk(data, offsets, lut) for _, offsets, data in string_chunks(values)],
+        [_fold_chunk(data, offsets, byte_map) for _, offsets, data in string_chunks(values)],
         type=pa.large_string(),
     )
 
 
 def _fold_chunk(
-    data: npt.NDArray[np.uint8], offsets: npt.NDArray[np.int64], lut: npt.NDArray[np.uint8]
+    data: npt.NDArray[np.uint8], offsets: npt.NDArray[np.int64], byte_map: _ByteMap
 ) -> pa.Array:
-    mapped = _mapped(data, lut)
-    # the title map deletes nothing but NUL bytes, which clean() has removed already
-    if lut is not _TITLE_LUT or not mapped.all():
+    mapped = byte_map.apply(data)
+    if byte_map.deletes or not mapped.all():
         mapped, offsets = _compact(mapped, mapped != _DELETE, offsets)
     space = mapped == _SPACE
     after_space = np.ones_like(space)
@@ -196,13 +194,13 @@ def _compact(
 
 def title(raw: pa.ChunkedArray) -> Fast:
     """catalogue.normalize_title on ASCII: lower, punctuation -> space, spaces collapsed."""
-    value = _fold_words(raw, _TITLE_LUT)
+    value = _fold_words(raw, _TITLE_MAP)
     return Fast(_usable(raw, value), value)
 
 
 def brand(raw: pa.ChunkedArray) -> Fast:
     """catalogue.normalize_brand on ASCII: lower, punctuation deleted, spaces collapsed."""
-    value = _fold_words(raw, _BRAND_LUT)
+    value = _fold_words(raw, _BRAND_MAP)
     return Fast(_usable(raw, value), value)
 
 
