@@ -181,6 +181,16 @@ def _options(**kw: object) -> "ScanOptions":
     return ScanOptions(**kw)  # type: ignore[arg-type]
 
 
+def _read_ahead(directory: Path, encoding: str | None) -> None:
+    """Start reading DIR's text files on a thread while the rest of linkaudit is imported
+    (linkaudit/inventory/readahead.py). --encoding skips it: the files are then decoded
+    as given, which the read-ahead's UTF-8 path does not do."""
+    if encoding is None:
+        from linkaudit.inventory import readahead
+
+        readahead.start(directory)
+
+
 @app.command()
 def scan(
     directory: DirArg,
@@ -209,6 +219,7 @@ def scan(
     ] = False,
 ) -> None:
     """Audit DIR: every linked pair of accounts, ranked, with its evidence."""
+    _read_ahead(directory, encoding)
     from linkaudit.gate import failing_hubs, failing_links
     from linkaudit.pipeline import scan as run_scan
     from linkaudit.timing import collecting, stage
@@ -268,6 +279,7 @@ def check(
     encoding: EncodingOpt = None,
 ) -> None:
     """Before registering a store: links touching planned accounts (or --candidate) only."""
+    _read_ahead(directory, encoding)
     from linkaudit.candidate import focus_accounts
     from linkaudit.checking import restrict_to
     from linkaudit.gate import failing_hubs, failing_links
@@ -316,6 +328,7 @@ def validate(
     output: OutputOpt = None,
 ) -> None:
     """Data problems (file:line, value, why) and coverage per attribute type, without scoring."""
+    _read_ahead(directory, encoding)
     from linkaudit.pipeline import load
     from linkaudit.validation import render_validation
 
@@ -338,6 +351,7 @@ def explain(
     encoding: EncodingOpt = None,
 ) -> None:
     """Everything linking two accounts, or one account's neighbourhood."""
+    _read_ahead(directory, encoding)
     from linkaudit.explain import explain_account, explain_pair
     from linkaudit.pipeline import scan as run_scan
 
@@ -417,6 +431,7 @@ def appeal(
     encoding: EncodingOpt = None,
 ) -> None:
     """A plan-of-action draft for a linkage suspension, citing only facts in the data."""
+    _read_ahead(directory, encoding)
     from linkaudit.appeal import AppealRequest, draft_appeal
 
     language = _lang(lang, directory, config)

@@ -9,9 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from linkaudit.errors import ConfigError
-from linkaudit.vocab import AttrType, Kind, Severity
-
-CONFIG_NAME = "linkaudit.toml"
+from linkaudit.vocab import CONFIG_NAME, AttrType, Kind, Severity
 
 
 class _Strict(BaseModel):

@@ -2,6 +2,11 @@
 
 from enum import StrEnum
 
+# Spec 1: the files of an inventory directory.
+CONFIG_NAME = "linkaudit.toml"
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+SUFFIXES = (*TEXT_SUFFIXES, ".json", ".jsonl", ".ndjson", ".xlsx")
+
 
 class Kind(StrEnum):
     """A file kind of the inventory directory (spec section 2)."""

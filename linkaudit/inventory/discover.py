@@ -3,17 +3,18 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from linkaudit.config import CONFIG_NAME, Config
+from linkaudit.config import Config
 from linkaudit.errors import InputError
+from linkaudit.inventory import readahead
 from linkaudit.inventory.issues import Issues
 from linkaudit.inventory.jsonfile import read_json, read_jsonl
-from linkaudit.inventory.kinds import kind_of, known_kinds
+from linkaudit.inventory.kinds import kind_of, known_kinds, not_inventory
 from linkaudit.inventory.model import Problem
 from linkaudit.inventory.sheet import Sheet
 from linkaudit.inventory.textfile import read_delimited
 from linkaudit.inventory.workbook import read_workbook
+from linkaudit.vocab import SUFFIXES
 
-SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx")
 _OTHER_TABLES = (".xls", ".xlsm", ".xlsb", ".ods", ".numbers")
 MB = 1024 * 1024
 
@@ -29,7 +30,7 @@ def inventory_files(root: Path, issues: Issues) -> list[Path]:
         raise InputError(f"not a directory: {root}", "pass the inventory directory, not a file")
     found = []
     for path in _entries(root):
-        if path.name.startswith(".") or _not_inventory(path):
+        if not_inventory(path):
             continue
         suffix = path.suffix.lower()
         if not path.is_file():
@@ -68,11 +69,6 @@ def _refuse_non_file(path: Path, suffix: str) -> None:
     raise InputError(f"{path.name}: cannot read the file ({why})", "fix or remove it")
 
 
-def _not_inventory(path: Path) -> bool:
-    """linkaudit.toml and README files live beside the inventory but are not part of it."""
-    return path.name == CONFIG_NAME or path.stem.casefold() == "readme"
-
-
 def read_file(
     path: Path,
     config: Config,
@@ -93,13 +89,15 @@ def read_file(
         progress(f"reading {name}")
     if suffix == ".xlsx":
         return read_workbook(path, name, kind, config.limits, issues)
-    data = _read_bytes(path)
+    early = readahead.take(path)
+    data = early.data if early is not None else _read_bytes(path)
     if suffix == ".json":
         return read_json(data, name, kind, encoding, issues)
     assert kind is not None
     if suffix in (".jsonl", ".ndjson"):
         return [read_jsonl(data, name, kind, encoding, issues)]
-    sheet = read_delimited(data, name, kind, suffix, encoding, issues)
+    parsed = early.parsed if early is not None else None
+    sheet = read_delimited(data, name, kind, suffix, encoding, issues, parsed)
     return [sheet] if sheet is not None else []
 
 

@@ -3,9 +3,10 @@
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from linkaudit.normalize.base import clean
-from linkaudit.vocab import Kind
+from linkaudit.vocab import CONFIG_NAME, Kind
 
 # Spec 2: a file's kind is its stem (or a workbook sheet's name), case-insensitive.
 KIND_ALIASES: dict[Kind, tuple[str, ...]] = {
@@ -137,6 +138,12 @@ _KIND_INDEX = _kind_index()
 def kind_of(name: str) -> Kind | None:
     """The kind a file stem or sheet name stands for, or None (`ips` -> logins, `店铺`)."""
     return _KIND_INDEX.get(fold_header(name))
+
+
+def not_inventory(path: Path) -> bool:
+    """Hidden files, linkaudit.toml and README files live beside the inventory but are not
+    part of it."""
+    return path.name.startswith(".") or path.name == CONFIG_NAME or path.stem.casefold() == "readme"
 
 
 def known_kinds() -> str:

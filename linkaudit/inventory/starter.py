@@ -4,8 +4,8 @@ import csv
 import io
 from pathlib import Path
 
-from linkaudit.config import CONFIG_NAME
 from linkaudit.errors import InputError
+from linkaudit.vocab import CONFIG_NAME
 
 # One clearly fake row per kind: example.com mailboxes, documentation IP ranges
 # (RFC 5737), the 555-01xx fictional phone range, Luhn-valid test card numbers.

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 import linkaudit.inventory.arrow as arrow_module
 from linkaudit.inventory.arrow import containing, keep_rows, not_plain, take, take_frame
+from linkaudit.inventory.csvparse import byte_counts
 from linkaudit.inventory.fast import KERNELS, fast_subnets
-from linkaudit.inventory.textfile import byte_counts
 from linkaudit.normalize import NORMALIZERS, Norm
 from linkaudit.normalize.base import PLACEHOLDERS, clean
 from linkaudit.vocab import AttrType

@@ -1,0 +1,109 @@
+"""load() and coverage(), exported by linkaudit.inventory (see its docstring)."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from linkaudit.config import Config
+from linkaudit.inventory import readahead
+from linkaudit.inventory.accounts import build_accounts
+from linkaudit.inventory.arrow import constant_array, labelled
+from linkaudit.inventory.bind import bind
+from linkaudit.inventory.chunk import Chunk, concat, forget
+from linkaudit.inventory.discover import inventory_files, read_file
+from linkaudit.inventory.documents import document_records, file_rows
+from linkaudit.inventory.issues import Issues
+from linkaudit.inventory.model import Inventory
+from linkaudit.inventory.prenormalised import attribute_kind_rows
+from linkaudit.inventory.sheet import Sheet
+from linkaudit.inventory.table import sheet_rows
+from linkaudit.memory import release, tune_allocator
+from linkaudit.timing import stage
+from linkaudit.vocab import AttrType, Kind
+
+
+def load(
+    root: Path,
+    config: Config,
+    *,
+    encoding: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Inventory:
+    """The inventory in `root`: account records, the attribute table, problems and notes.
+
+    Raises InputError (one line naming the path and what to do) when the directory is
+    missing or holds no supported file, or a file cannot be parsed at all.
+    """
+    issues = Issues()
+    sheets: list[Sheet] = []
+    files: list[str] = []
+    with stage("load"):
+        paths = inventory_files(root, issues)
+        # large arrays reused, not faulted in afresh: see linkaudit.memory
+        tune_allocator(sum(_size(p) for p in paths))
+        try:
+            for path in paths:
+                read = read_file(path, config, encoding, issues, progress)
+                if read:
+                    files.append(path.name)
+                sheets.extend(s for s in read if bind(s, config, issues))
+        finally:
+            readahead.stop()  # whatever it read that was not taken is dropped
+        accounts = build_accounts(sheets, config, issues)
+    if progress is not None:
+        progress("normalising values")
+    chunks: list[Chunk] = []
+    documents: list[dict[str, str]] = []
+    with stage("normalise"):
+        try:
+            for sheet in sheets:
+                if sheet.kind is Kind.ATTRIBUTES:
+                    chunks.extend(attribute_kind_rows(sheet, config, issues))
+                    continue
+                chunks.extend(sheet_rows(sheet, accounts, config, issues))
+                if sheet.kind is Kind.DOCUMENTS:
+                    documents.extend(document_records(sheet))
+                    chunks.extend(file_rows(sheet, root, config, issues))
+                sheet.frame = pd.DataFrame()  # release the text early: the table remains
+                release()  # and hand it back: concat's large arrays cannot reuse it
+            table = concat(chunks)
+        finally:
+            constant_array.cache_clear()  # shared within this table only
+            forget()
+        release()  # the loader's temporaries, before the rules' peaks
+    return Inventory(
+        root=root,
+        accounts=accounts,
+        attributes=table,
+        problems=issues.finish(),
+        notes=issues.notes,
+        files=files,
+        documents=documents,
+        hashed=bool(table["hashed"].any()),
+    )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone since it was listed: read_file reports it
+        return 0
+
+
+def coverage(inv: Inventory) -> list[tuple[str, int, int]]:
+    """(type, accounts with a usable value, usable values) for every type, sorted by type."""
+    table = inv.attributes
+    accounts, names = labelled(table["account_id"])
+    kinds, types = labelled(table["type"])
+    seen: dict[str, tuple[int, int]] = {}
+    # per type, a mask of the type column's codes, then its accounts' codes counted: no
+    # string is read and no row list is built
+    for k, attr in enumerate(types):
+        mine = kinds == k
+        rows = int(np.count_nonzero(mine))
+        if rows:
+            held = np.bincount(accounts[mine].astype(np.intp), minlength=len(names))
+            seen[attr] = (int(np.count_nonzero(held)), rows)
+    return [(attr, *seen.get(attr, (0, 0))) for attr in sorted(t.value for t in AttrType)]
