@@ -18,6 +18,7 @@ from linkaudit.inventory.decode import utf16_without_bom
 
 _CANDIDATES = ("\t", ",", ";", "|")
 HEAD_BYTES = 65536  # the bytes read to sniff the delimiter and the header
+BLOCK_BYTES = 16 << 20  # pyarrow parses this much at a time: one chunk of each column
 
 
 def sniff_delimiter(head: str, suffix: str) -> str:
@@ -61,7 +62,9 @@ def arrow_table(utf8: bytes, columns: int, delimiter: str) -> pa.Table | None:
     try:
         return arrow_csv.read_csv(
             pa.BufferReader(utf8),  # zero-copy: no Python file calls
-            read_options=arrow_csv.ReadOptions(column_names=names, skip_rows=1),
+            read_options=arrow_csv.ReadOptions(
+                column_names=names, skip_rows=1, block_size=BLOCK_BYTES
+            ),
             parse_options=arrow_csv.ParseOptions(delimiter=delimiter),
             convert_options=arrow_csv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.large_string()),
