@@ -102,16 +102,22 @@ def alongside(
 
 
 @contextmanager
-def in_background(work: Callable[[], R], *, rows: int | None = None) -> Iterator[Callable[[], R]]:
+def in_background(
+    work: Callable[[], R], *, rows: int | None = None, fan_out: bool = False
+) -> Iterator[Callable[[], R]]:
     """Start work() on a worker thread and give a function that waits for its result, so
     that other work (an ordered_map) can run meanwhile and ask for it when it needs it.
     Under the conditions where ordered_map runs serially, work() runs at once instead. Its
-    exception is raised by whoever asks for the result, and on leaving the block."""
+    exception is raised by whoever asks for the result, and on leaving the block.
+
+    With `fan_out`, work() may spread over worker threads of its own (an ordered_map in it
+    runs in parallel, not serially as on a worker): for work that keeps the cores busy
+    while this thread does something less parallel beside it."""
     if _serial(threads(), rows):
         value = work()
         yield lambda: value
         return
-    run = _as_worker(lambda _: work())
+    run = (lambda _: work()) if fan_out else _as_worker(lambda _: work())
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="linkaudit") as pool:
         future = pool.submit(contextvars.copy_context().run, run, None)
         yield future.result

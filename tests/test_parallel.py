@@ -165,3 +165,29 @@ def test_in_background_raises_its_error_when_asked_and_on_leaving(
         result()
     with pytest.raises(ValueError, match="context"), parallel.in_background(boom):
         pass  # nobody asked: leaving the block raises it
+
+
+def test_in_background_with_fan_out_lets_the_work_use_workers_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large fuzzy rule runs beside the other rules and still spreads its marketplaces
+    over the cores; without fan_out the work is a worker and its maps run serially."""
+    monkeypatch.setenv("LINKAUDIT_THREADS", "2")
+    barrier = threading.Barrier(2, timeout=5)
+
+    def both_at_once(_: int) -> int:
+        barrier.wait()  # only passes when two items run at the same time
+        return threading.get_ident()
+
+    def work() -> set[int]:
+        return set(parallel.ordered_map(both_at_once, [0, 1]))
+
+    with parallel.in_background(work, fan_out=True) as result:
+        assert len(result()) == 2
+
+    def serial() -> list[int]:
+        return parallel.ordered_map(lambda _: threading.get_ident(), [0, 1])
+
+    with parallel.in_background(serial) as result:
+        first, second = result()
+        assert first == second != threading.get_ident()

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 import pandas as pd
 
+from linkaudit import parallel
 from linkaudit.config import Config
 from linkaudit.engine.accounts import account_flags, account_risks, account_rows
 from linkaudit.engine.allow import AllowOutcome, apply_allow
@@ -15,7 +16,7 @@ from linkaudit.engine.detail import MAX_VALUES_PER_LINK, Hit, evidence_hits
 from linkaudit.engine.groups import Edge, Grouping, build_groups
 from linkaudit.engine.hubs import allowed_hubs, hubs_out, mark_approved
 from linkaudit.engine.links import LinkInputs, build_links, final_severity
-from linkaudit.engine.match import match_rule
+from linkaudit.engine.match import RuleMatches, match_rule
 from linkaudit.engine.model import Rule
 from linkaudit.engine.report import problems_out, rule_infos, summary
 from linkaudit.engine.rows import ByType, Context, type_rows
@@ -24,7 +25,6 @@ from linkaudit.engine.score import Scored, score_all
 from linkaudit.inventory.arrow import labelled
 from linkaudit.inventory.model import AccountRecord, Inventory
 from linkaudit.memory import release
-from linkaudit.parallel import alongside
 from linkaudit.result import Flag, Hub, Link, ScanResult
 from linkaudit.timing import stage
 from linkaudit.vocab import Severity, Status
@@ -121,10 +121,26 @@ def _match(
     hits: list[Hit] = []
     hubs: list[Hub] = []
     notes: list[str] = []
-    found = []
-    for rule in rules:
-        found.append((rule, match_rule(rule, tables, ctx)))
-        release()  # a rule's temporaries, before the next rule's peak
+    # A fuzzy rule over many rows spreads its marketplaces over the cores, but between its
+    # numpy kernels a core often waits for the GIL; the other rules are mostly
+    # single-threaded pandas. So the large fuzzy rules run in the background, fanning out,
+    # while this thread matches the rest; results are taken in rule order either way.
+    large = [r for r in rules if r.fuzzy and _rows(r, tables) >= parallel.PARALLEL_ROWS]
+    own = {r.id for r in rules} - {r.id for r in large}
+    rows = sum(_rows(r, tables) for r in large)
+
+    def match_large() -> dict[str, RuleMatches]:
+        return {rule.id: match_rule(rule, tables, ctx) for rule in large}
+
+    with parallel.in_background(match_large, rows=rows, fan_out=True) as large_matches:
+        done: dict[str, RuleMatches] = {}
+        for rule in rules:
+            if rule.id in own:
+                done[rule.id] = match_rule(rule, tables, ctx)
+                release()  # a rule's temporaries, before the next rule's peak
+        done.update(large_matches())
+    release()
+    found = [(rule, done[rule.id]) for rule in rules]
     for (rule, matches), (rule_hits, capped) in zip(found, evidence_hits(found), strict=True):
         hits += rule_hits
         hubs += hubs_out(rule, matches.hubs, matches.rows, show, allowed=False)
@@ -136,6 +152,11 @@ def _match(
     hubs += allowed_hubs(rules, allow.allowed, ctx, show)
     hubs.sort(key=lambda h: (h.allowed, -h.severity.rank, -h.members, h.rule, h.id))
     return Matched(hits, hubs, notes)
+
+
+def _rows(rule: Rule, tables: ByType) -> int:
+    """The attribute-table rows a rule reads (before its own filters)."""
+    return sum(len(tables.rows.get(a.value, ())) for a in rule.attributes)
 
 
 def _grouping_hubs(hubs: list[Hub], rules: dict[str, Rule], threshold: Severity) -> set[str]:
@@ -229,7 +250,7 @@ def evaluate(
         tables = ByType(allow.table, by_type if allow.table is keyed else None)
         account_rules = [r for r in rules if r.kind == "account"]
         # the account rules read the same tables and need no link: they run beside matching
-        matched, flags = alongside(
+        matched, flags = parallel.alongside(
             lambda: _match(usable, tables, allow, ctx, show_values),
             lambda: account_flags(account_rules, tables, inv.attributes, accounts, show_values),
             rows=len(inv.attributes),
