@@ -4,6 +4,7 @@ PARALLEL_ROWS is set to 0 so that even these small inventories take the threaded
 columns normalised side by side, value keys coded per type, fuzzy scopes matched apart.
 """
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,51 @@ def test_row_context_problems_come_first_on_threads(
         assert context in columns and value in columns
         assert columns.index(context) < columns.index(value)
     assert four.links  # the shared ASIN still links the two stores
+
+
+def test_small_sheets_normalised_in_the_background_report_in_sheet_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sheets under PARALLEL_ROWS rows are normalised on a worker while the large ones are
+    normalised here (inventory/loader.py): the table, problems and notes are those of one
+    thread, sheet by sheet."""
+    from linkaudit.config import Config
+    from linkaudit.inventory import load, loader
+
+    (tmp_path / "accounts.csv").write_text(
+        "account_id,store_name,marketplace\nA1,One,US\nA2,Two,US\nA3,Three,DE\n", encoding="utf-8"
+    )
+    (tmp_path / "companies.csv").write_text(
+        "account_id,legal_name,phone,email\nA1,Acme Ltd,not a phone,broken@\n"
+        "A2,ACME LTD.,+1 415 555 0100,ops@example.com\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "devices.csv").write_text(
+        "account_id,device_id,router_mac\nA1,dev-1,zz:zz\nA3,dev-1,00:1a:2b:3c:4d:5e\n",
+        encoding="utf-8",
+    )
+    logins = ["account_id,ip,seen_at"]
+    for k in range(40):
+        logins.append(
+            f"A{k % 3 + 1},{'not-an-ip' if k % 7 == 0 else f'203.0.113.{k}'},2026-01-0{k % 9 + 1}"
+        )
+    (tmp_path / "logins.csv").write_text("\n".join(logins) + "\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "PARALLEL_ROWS", 20)  # logins large, the rest small
+    ran: list[str] = []
+    real = loader.sheet_rows
+
+    def spy(sheet, *args):  # type: ignore[no-untyped-def]
+        ran.append(threading.current_thread().name)
+        return real(sheet, *args)
+
+    monkeypatch.setattr(loader, "sheet_rows", spy)
+    monkeypatch.setenv("LINKAUDIT_THREADS", "4")
+    four = load(tmp_path, Config())
+    assert len(set(ran)) == 2  # the small sheets ran beside the large one
+    monkeypatch.setenv("LINKAUDIT_THREADS", "1")
+    one = load(tmp_path, Config())
+    assert one.problems and one.problems == four.problems
+    assert one.notes == four.notes
+    assert one.attributes.equals(four.attributes)
+    files = four.attributes["src"].astype(str).str.split(":").str[0]
+    assert list(dict.fromkeys(files)) == ["companies.csv", "devices.csv", "logins.csv"]

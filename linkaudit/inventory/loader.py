@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from linkaudit import parallel
 from linkaudit.config import Config
 from linkaudit.inventory import readahead
 from linkaudit.inventory.accounts import build_accounts
@@ -15,7 +16,7 @@ from linkaudit.inventory.chunk import Chunk, concat, forget
 from linkaudit.inventory.discover import inventory_files, read_file
 from linkaudit.inventory.documents import document_records, file_rows
 from linkaudit.inventory.issues import Issues
-from linkaudit.inventory.model import Inventory
+from linkaudit.inventory.model import AccountRecord, Inventory
 from linkaudit.inventory.prenormalised import attribute_kind_rows
 from linkaudit.inventory.sheet import Sheet
 from linkaudit.inventory.table import sheet_rows
@@ -58,16 +59,10 @@ def load(
     documents: list[dict[str, str]] = []
     with stage("normalise"):
         try:
-            for sheet in sheets:
-                if sheet.kind is Kind.ATTRIBUTES:
-                    chunks.extend(attribute_kind_rows(sheet, config, issues))
-                    continue
-                chunks.extend(sheet_rows(sheet, accounts, config, issues))
-                if sheet.kind is Kind.DOCUMENTS:
-                    documents.extend(document_records(sheet))
-                    chunks.extend(file_rows(sheet, root, config, issues))
-                sheet.frame = pd.DataFrame()  # release the text early: the table remains
-                release()  # and hand it back: concat's large arrays cannot reuse it
+            for made, found, records in _normalised(sheets, root, accounts, config):
+                chunks.extend(made)
+                issues.merge(found)
+                documents.extend(records)
             table = concat(chunks)
         finally:
             constant_array.cache_clear()  # shared within this table only
@@ -83,6 +78,46 @@ def load(
         documents=documents,
         hashed=bool(table["hashed"].any()),
     )
+
+
+_Normalised = tuple[list[Chunk], Issues, list[dict[str, str]]]
+
+
+def _normalised(
+    sheets: list[Sheet], root: Path, accounts: dict[str, AccountRecord], config: Config
+) -> list[_Normalised]:
+    """Each sheet's chunks, problems and document records, in sheet order.
+
+    Small sheets (a company file, a device list) are mostly per-value Python and pandas
+    overhead, large ones numpy and Arrow kernels on worker threads: the small ones are
+    normalised in the background meanwhile. Each sheet reports to its own Issues, merged
+    in sheet order by the caller, so problems, notes and caps come out as on one thread."""
+    small = {i for i, sheet in enumerate(sheets) if len(sheet.frame) < parallel.PARALLEL_ROWS}
+    large_rows = sum(len(s.frame) for i, s in enumerate(sheets) if i not in small)
+
+    def one(sheet: Sheet) -> _Normalised:
+        found = Issues()
+        if sheet.kind is Kind.ATTRIBUTES:
+            return attribute_kind_rows(sheet, config, found), found, []
+        made = sheet_rows(sheet, accounts, config, found)
+        records: list[dict[str, str]] = []
+        if sheet.kind is Kind.DOCUMENTS:
+            records = document_records(sheet)
+            made = made + file_rows(sheet, root, config, found)
+        sheet.frame = pd.DataFrame()  # release the text early: the table remains
+        return made, found, records
+
+    def small_ones() -> dict[int, _Normalised]:
+        return {i: one(sheets[i]) for i in sorted(small)}
+
+    with parallel.in_background(small_ones, rows=large_rows) as early:
+        done: dict[int, _Normalised] = {}
+        for i, sheet in enumerate(sheets):
+            if i not in small:
+                done[i] = one(sheet)
+                release()  # the sheet's text, handed back: concat's arrays cannot reuse it
+        done.update(early())
+    return [done[i] for i in range(len(sheets))]
 
 
 def _size(path: Path) -> int:
