@@ -35,6 +35,13 @@ IDLE_LIMIT = 256 << 20
 # One heap for every thread: worker threads (linkaudit.parallel) would otherwise each get an
 # arena of their own, whose freed arrays go back to the kernel and fault in again.
 ARENA_MAX = 1
+# Arrow's mimalloc (3.x) asks for transparent huge pages for its 1 GiB arena. Where THP is
+# in `madvise` mode with `madvise` defrag (these machines), a fault there may first wait for
+# the kernel to compact memory: the M bench's listings parsed in 0.15-0.3 s or in 0.6-0.8 s
+# (1 s of system time) by the state of the host's memory. cli.main() sets
+# MIMALLOC_ALLOW_THP=0 (unless set) before pyarrow loads: small pages, 110,000 faults more
+# and the same parse every time; the M scan spends 1.0-1.3 s in the kernel instead of
+# 1.6-2.0 s, and peaks 40 MB lower (docs/decisions.md).
 # The pool Arrow chose at start-up (mimalloc where built in).
 _ARROW_DEFAULT = pa.default_memory_pool()
 # The environment variables that set those parameters: a user's own choice is kept.

@@ -1,6 +1,10 @@
-"""release() hands freed memory back without touching live data."""
+"""release() hands freed memory back without touching live data; cli.main() keeps Arrow's
+allocator off transparent huge pages."""
 
+import os
+import subprocess
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -130,3 +134,37 @@ def test_arrow_buffers_come_from_malloc_only_for_large_inputs(
         assert pa.default_memory_pool().backend_name == start
     finally:
         pa.set_memory_pool(memory._ARROW_DEFAULT)
+
+
+def _main_sees(env: dict[str, str]) -> str:
+    """MIMALLOC_ALLOW_THP as cli.main() leaves it for the command it runs."""
+    code = (
+        "import os\nfrom linkaudit import cli\n"
+        "cli.app = lambda: print(os.environ.get('MIMALLOC_ALLOW_THP'))\ncli.main()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+def test_main_turns_off_huge_pages_for_arrows_allocator_unless_set() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "MIMALLOC_ALLOW_THP"}
+    assert _main_sees(env) == "0"
+    assert _main_sees({**env, "MIMALLOC_ALLOW_THP": "1"}) == "1"  # the user's own choice
+
+
+def test_arrows_mimalloc_reads_the_setting(sample_dir: Path) -> None:
+    """The setting reaches mimalloc: it prints its options when MIMALLOC_VERBOSE is set."""
+    if "mimalloc" not in pa.default_memory_pool().backend_name:
+        pytest.skip("this pyarrow's default pool is not mimalloc")
+    env = {k: v for k, v in os.environ.items() if k != "MIMALLOC_ALLOW_THP"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "linkaudit", "scan", str(sample_dir), "-f", "json"],
+        capture_output=True, text=True, timeout=60, env={**env, "MIMALLOC_VERBOSE": "1"},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    if "option 'allow_thp'" not in proc.stderr:
+        pytest.skip("this mimalloc has no allow_thp option")
+    assert "option 'allow_thp': 0" in proc.stderr
