@@ -546,9 +546,6 @@ def main() -> None:
     of values that takes a quarter of a second and frees nothing the operating system would
     not. Output streams are flushed first; files written were closed by their commands.
     """
-    # Arrow's mimalloc without transparent huge pages (the note on it in linkaudit/memory.py);
-    # set before pyarrow is imported, which reads it once. A value of the user's own stays.
-    os.environ.setdefault("MIMALLOC_ALLOW_THP", "0")
     try:
         app()
         code: object = 0

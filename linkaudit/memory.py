@@ -35,13 +35,6 @@ IDLE_LIMIT = 256 << 20
 # One heap for every thread: worker threads (linkaudit.parallel) would otherwise each get an
 # arena of their own, whose freed arrays go back to the kernel and fault in again.
 ARENA_MAX = 1
-# Arrow's mimalloc (3.x) asks for transparent huge pages for its 1 GiB arena. Where THP is
-# in `madvise` mode with `madvise` defrag (these machines), a fault there may first wait for
-# the kernel to compact memory: the M bench's listings parsed in 0.15-0.3 s or in 0.6-0.8 s
-# (1 s of system time) by the state of the host's memory. cli.main() sets
-# MIMALLOC_ALLOW_THP=0 (unless set) before pyarrow loads: small pages, 110,000 faults more
-# and the same parse every time; the M scan spends 1.0-1.3 s in the kernel instead of
-# 1.6-2.0 s, and peaks 40 MB lower (docs/decisions.md).
 # The pool Arrow chose at start-up (mimalloc where built in).
 _ARROW_DEFAULT = pa.default_memory_pool()
 # The environment variables that set those parameters: a user's own choice is kept.
@@ -99,8 +92,9 @@ SYSTEM_POOL_FROM = HUGE_PAGES_FROM
 
 def tune_allocator(input_bytes: int = 0) -> None:
     """Large temporaries reused in one heap (see the module's docstring), and transparent
-    huge pages for numpy's arrays only on inputs of HUGE_PAGES_FROM bytes or more."""
+    huge pages only on inputs of HUGE_PAGES_FROM bytes or more (for numpy's arrays)."""
     huge_pages(input_bytes >= HUGE_PAGES_FROM)
+    process_huge_pages(input_bytes >= HUGE_PAGES_FROM)
     arrow_pool(system=input_bytes >= SYSTEM_POOL_FROM)
     libc = _libc()
     if libc is None or any(name in os.environ for name in _MALLOC_ENV):
@@ -149,6 +143,36 @@ def huge_pages(on: bool) -> None:
     switch = getattr(module, "_set_madvise_hugepage", None)
     if switch is not None:
         switch(on)
+
+
+# prctl() options (linux/prctl.h)
+_PR_SET_THP_DISABLE = 41
+# The environment variables by which a user chooses huge pages: then the process is left be.
+_THP_ENV = ("MIMALLOC_ALLOW_THP", "NUMPY_MADVISE_HUGEPAGE")
+
+
+def process_huge_pages(on: bool) -> None:
+    """Whether any memory of this process may be a transparent huge page (prctl).
+
+    Arrow's mimalloc (3.x) asks for huge pages for its 1 GiB arena. Where THP is in `madvise`
+    mode with `madvise` defrag (these machines), a fault there may first wait while the
+    kernel compacts memory: the M bench's listings parsed in 0.15-0.3 s or in 0.6-0.8 s (up
+    to 1 s of system time) by the state of the host's memory. Off, below HUGE_PAGES_FROM:
+    110,000 more small faults and the same 0.25 s parse every time; the M scan spends
+    1.0-1.5 s in the kernel instead of 1.6-2.2 s. On, from there: the L bench depends on
+    numpy's huge pages (turned off too, its faults grew from 1.9 to 4.7 million and its
+    system time from 12 to 17 s). Setting MIMALLOC_ALLOW_THP or NUMPY_MADVISE_HUGEPAGE
+    yourself leaves the process as it is."""
+    global _thp_off
+    libc = _libc()
+    prctl = getattr(libc, "prctl", None) if libc is not None else None
+    if prctl is None or any(name in os.environ for name in _THP_ENV) or on == (not _thp_off):
+        return
+    if prctl(_PR_SET_THP_DISABLE, ctypes.c_ulong(0 if on else 1), *[ctypes.c_ulong(0)] * 3) == 0:
+        _thp_off = not on
+
+
+_thp_off = False  # whether process_huge_pages(False) turned them off (and nothing since)
 
 
 def join_parts(

@@ -1,10 +1,9 @@
-"""release() hands freed memory back without touching live data; cli.main() keeps Arrow's
-allocator off transparent huge pages."""
+"""release() hands freed memory back without touching live data; tune_allocator() turns
+transparent huge pages off for small inputs only."""
 
 import os
 import subprocess
 import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -136,35 +135,35 @@ def test_arrow_buffers_come_from_malloc_only_for_large_inputs(
         pa.set_memory_pool(memory._ARROW_DEFAULT)
 
 
-def _main_sees(env: dict[str, str]) -> str:
-    """MIMALLOC_ALLOW_THP as cli.main() leaves it for the command it runs."""
+def _thp_disabled_after(sizes: list[int], env: dict[str, str]) -> list[int]:
+    """PR_GET_THP_DISABLE after each tune_allocator(size), in a process of its own."""
     code = (
-        "import os\nfrom linkaudit import cli\n"
-        "cli.app = lambda: print(os.environ.get('MIMALLOC_ALLOW_THP'))\ncli.main()\n"
+        "import ctypes, sys\nfrom linkaudit.memory import tune_allocator\n"
+        "libc = ctypes.CDLL(None)\n"
+        "libc.prctl(41, *[ctypes.c_ulong(0)] * 4)  # as a fresh process (this one may not be)\n"
+        "for size in map(int, sys.argv[1:]):\n"
+        "    tune_allocator(size)\n"
+        "    print(libc.prctl(42, *[ctypes.c_ulong(0)] * 4))\n"
     )
     proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
-    )
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout.strip()
-
-
-def test_main_turns_off_huge_pages_for_arrows_allocator_unless_set() -> None:
-    env = {k: v for k, v in os.environ.items() if k != "MIMALLOC_ALLOW_THP"}
-    assert _main_sees(env) == "0"
-    assert _main_sees({**env, "MIMALLOC_ALLOW_THP": "1"}) == "1"  # the user's own choice
-
-
-def test_arrows_mimalloc_reads_the_setting(sample_dir: Path) -> None:
-    """The setting reaches mimalloc: it prints its options when MIMALLOC_VERBOSE is set."""
-    if "mimalloc" not in pa.default_memory_pool().backend_name:
-        pytest.skip("this pyarrow's default pool is not mimalloc")
-    env = {k: v for k, v in os.environ.items() if k != "MIMALLOC_ALLOW_THP"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "linkaudit", "scan", str(sample_dir), "-f", "json"],
-        capture_output=True, text=True, timeout=60, env={**env, "MIMALLOC_VERBOSE": "1"},
+        [sys.executable, "-c", code, *map(str, sizes)],
+        capture_output=True, text=True, timeout=60, env=env,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
-    if "option 'allow_thp'" not in proc.stderr:
-        pytest.skip("this mimalloc has no allow_thp option")
-    assert "option 'allow_thp': 0" in proc.stderr
+    return [int(line) for line in proc.stdout.split()]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_huge_pages_off_for_small_inputs_only_and_a_users_choice_kept() -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("MIMALLOC_ALLOW_THP", "NUMPY_MADVISE_HUGEPAGE")
+    }
+    small, large = 200 << 20, memory.HUGE_PAGES_FROM
+    # off for an M-sized input, on again for an L-sized one in the same process
+    assert _thp_disabled_after([small, small, large, small], env) == [1, 1, 0, 1]
+    assert _thp_disabled_after([large], env) == [0]
+    # a user who chose huge pages (or not) for numpy or mimalloc keeps the process as it is
+    assert _thp_disabled_after([small], {**env, "MIMALLOC_ALLOW_THP": "1"}) == [0]
+    assert _thp_disabled_after([small], {**env, "NUMPY_MADVISE_HUGEPAGE": "1"}) == [0]
