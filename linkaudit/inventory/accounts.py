@@ -92,7 +92,7 @@ def _read_accounts(sheet: Sheet, drafts: dict[str, _Draft], issues: Issues) -> N
 def _cell(sheet: Sheet, name: str, row: int) -> tuple[str, str, str]:
     """(cleaned text, provenance, header) of the first non-empty cell bound to `name`."""
     for position in sheet.columns.get(name, []):
-        text = clean(str(sheet.frame.iat[row, position]))
+        text = clean(str(sheet.cells(position).iat[row]))
         if text:
             return text, sheet.where(position, row), sheet.headers[position]
     return "", "", ""
@@ -116,7 +116,7 @@ def _scalar(name: str, text: str, where: str, header: str, issues: Issues) -> ob
 def _marketplaces(sheet: Sheet, row: int, issues: Issues) -> tuple[str, ...]:
     found: list[str] = []
     for position in sheet.columns.get("marketplaces", []):
-        text = clean(str(sheet.frame.iat[row, position]))
+        text = clean(str(sheet.cells(position).iat[row]))
         for code in filter(None, text.translate(_SEPARATORS).split(";")):
             site = parse_marketplace(code)
             if site is None:

@@ -59,7 +59,7 @@ def categorical(pieces: list[pa.Array]) -> pd.Series:
     texts = [[str(t) for t in p.dictionary.to_pylist()] for p in parts]
     labels = sorted({t for text in texts for t in text})
     position = {label: k for k, label in enumerate(labels)}
-    width = np.int8 if len(labels) < 2**7 else np.int16 if len(labels) < 2**15 else np.int32
+    width = code_width(len(labels))
     codes: npt.NDArray[np.integer] = np.empty(sum(len(p) for p in parts), dtype=width)
     start = 0
     for part, text in zip(parts, texts, strict=True):
@@ -74,9 +74,14 @@ def categorical(pieces: list[pa.Array]) -> pd.Series:
     return pd.Series(pd.Categorical.from_codes(codes, categories=categories, validate=False))
 
 
+def code_width(labels: int) -> type[np.int8] | type[np.int16] | type[np.int32]:
+    """The narrowest signed integer type for codes of this many labels."""
+    return np.int8 if labels < 2**7 else np.int16 if labels < 2**15 else np.int32
+
+
 def encoded_constant(text: str, n: int) -> pa.DictionaryArray:
-    """n copies of text, dictionary-encoded: 4 bytes a row, the text once."""
-    indices = pa.array(np.zeros(n, dtype=np.int32))
+    """n copies of text, dictionary-encoded: 1 byte a row, the text once."""
+    indices = pa.array(np.zeros(n, dtype=np.int8))
     return pa.DictionaryArray.from_arrays(indices, pa.array([text], pa.large_string()))
 
 

@@ -11,7 +11,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from linkaudit.attributes import ATTRIBUTE_COLUMNS, CATEGORICAL, empty_table
-from linkaudit.inventory.arrow import arrow, categorical, encoded_constant, keep_rows, series
+from linkaudit.inventory.arrow import (
+    arrow,
+    categorical,
+    code_width,
+    encoded_constant,
+    keep_rows,
+    series,
+)
 from linkaudit.memory import join_parts
 
 Chunk = dict[str, pa.ChunkedArray | npt.NDArray[np.generic]]
@@ -70,7 +77,7 @@ _LAST: dict[str, tuple[tuple[tuple[int, int, int], ...], pa.ChunkedArray, pa.Arr
 
 
 def _encoded(name: str, data: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
-    """(int32 codes, dictionary) of a column of cells, from the cache when it is the last
+    """(codes, dictionary) of a column of cells, from the cache when it is the last
     column seen under this name."""
     key = tuple((c.buffers()[1].address, c.offset, len(c)) for c in data.chunks if len(c))
     cached = _LAST.get(name)
@@ -78,12 +85,15 @@ def _encoded(name: str, data: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
         return cached[2], cached[3]
     encoded = pc.dictionary_encode(data).unify_dictionaries() if len(data) else None
     if encoded is None or not encoded.num_chunks:
-        codes, dictionary = np.zeros(0, np.int32), pa.array([], pa.large_string())
+        codes, dictionary = np.zeros(0, np.int8), pa.array([], pa.large_string())
     else:
         dictionary = encoded.chunks[0].dictionary
-        codes = np.concatenate(
-            [np.asarray(c.indices.to_numpy(zero_copy_only=False)) for c in encoded.chunks]
-        ).astype(np.int32, copy=False)
+        # as narrow as the dictionary allows: a sheet's chunks hold these codes until the
+        # table is built (10^7-row listings: 1-2 bytes a row, not 4)
+        codes = join_parts(
+            [np.asarray(c.indices.to_numpy(zero_copy_only=False)) for c in encoded.chunks],
+            code_width(len(dictionary)),
+        )
     _LAST[name] = (key, data, codes, dictionary)
     return codes, dictionary
 

@@ -35,7 +35,7 @@ def row_context(sheet: Sheet, issues: Issues) -> pd.DataFrame:
             "line": pd.Series(sheet.lines, dtype="int32"),
             "marketplace": marketplace_column(sheet, issues),
             "first_seen": nat,
-            "last_seen": nat.copy(),
+            "last_seen": nat,  # one array while no time column replaces either
             "flags": constant("", n),
         },
         copy=False,

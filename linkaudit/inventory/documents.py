@@ -22,13 +22,12 @@ _KEPT = ("doc_type", "path", "number", "issued_to", "issued")
 def document_records(sheet: Sheet) -> list[dict[str, str]]:
     """The raw documents rows (Inventory.documents), with their provenance as `source`."""
     ids = sheet.ids().tolist()
+    kept = {name: sheet.cells(p).tolist() for name in _KEPT if (p := sheet.first(name)) is not None}
     records = []
     for row, account_id in enumerate(ids):
         record = {"account_id": account_id}
-        for name in _KEPT:
-            position = sheet.first(name)
-            if position is not None:
-                record[name] = clean(str(sheet.frame.iat[row, position]))
+        for name, texts in kept.items():
+            record[name] = clean(str(texts[row]))
         record["source"] = sheet.where(sheet.columns["account_id"][0], row)
         records.append(record)
     return records
@@ -42,7 +41,8 @@ def file_rows(sheet: Sheet, root: Path, config: Config, issues: Issues) -> list[
     base = row_context(sheet, issues)
     hashes: dict[str, str | None] = {}
     keep, values, flags = [], [], []
-    for row, text in enumerate(sheet.cells(position).tolist()):
+    texts = sheet.cells(position).tolist()
+    for row, text in enumerate(texts):
         path = clean(str(text))
         if not path:
             continue
@@ -57,7 +57,7 @@ def file_rows(sheet: Sheet, root: Path, config: Config, issues: Issues) -> list[
     if not keep:
         return []
     cells = base.iloc[keep].reset_index(drop=True)
-    cells["raw"] = pd.Series([clean(str(sheet.frame.iat[r, position])) for r in keep], dtype="str")
+    cells["raw"] = pd.Series([clean(str(texts[r])) for r in keep], dtype="str")
     cells["flags"] = pd.Series(flags, dtype="str")
     value = pd.Series(values, dtype="str")
     hashed = pd.Series([False] * len(keep))

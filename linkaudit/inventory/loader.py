@@ -97,6 +97,7 @@ def _normalised(
 
     def one(sheet: Sheet) -> _Normalised:
         found = Issues()
+        _drop_unread(sheet)
         if sheet.kind is Kind.ATTRIBUTES:
             return attribute_kind_rows(sheet, config, found), found, []
         made = sheet_rows(sheet, accounts, config, found)
@@ -118,6 +119,21 @@ def _normalised(
                 release()  # the sheet's text, handed back: concat's arrays cannot reuse it
         done.update(early())
     return [done[i] for i in range(len(sheets))]
+
+
+# Contract columns nothing reads once accounts are built: a seller's own SKUs are not
+# compared (a SKU is the seller's code; the same product across stores is its ASIN, GTIN
+# or title).
+_UNREAD = frozenset({"sku"})
+
+
+def _drop_unread(sheet: Sheet) -> None:
+    """Let go of the columns normalising will not read (unbound ones, a listing's SKU):
+    on a large file they are hundreds of MB held until the whole sheet is normalised.
+    The others keep their positions as names."""
+    read = {p for name, found in sheet.columns.items() if name not in _UNREAD for p in found}
+    if len(read) < sheet.frame.shape[1]:
+        sheet.frame = sheet.frame[sorted(read)]
 
 
 def _size(path: Path) -> int:

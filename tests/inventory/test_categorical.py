@@ -10,9 +10,11 @@ from linkaudit.attributes import CATEGORICAL, conform, join_tables
 from linkaudit.engine.codes import code
 from linkaudit.engine.rows import type_rows
 from linkaudit.engine.table import RawValue, build_table
+from linkaudit.inventory import chunk
 from linkaudit.inventory.arrow import (
     arrow,
     categorical,
+    code_width,
     encoded_constant,
     labelled,
 )
@@ -91,3 +93,20 @@ def test_type_rows_are_ranges_for_one_run_and_positions_otherwise(types: list[st
         assert list(rows) == expected[attr]
         one_run = expected[attr][-1] - expected[attr][0] == len(expected[attr]) - 1
         assert isinstance(rows, range) == one_run
+
+
+def test_pieces_hold_the_narrowest_codes() -> None:
+    """A sheet's chunks hold their codes until the table is built: 1 byte a row for a
+    constant, the narrowest width for the dictionary otherwise."""
+    assert encoded_constant("asin", 5).indices.type == pa.int8()
+    assert code_width(127) is np.int8 and code_width(128) is np.int16
+    assert code_width(2**15) is np.int32
+    few = pd.Series(["US", "CA", "US", ""] * 10, dtype="str")
+    codes, dictionary = chunk._encoded("marketplace_test", arrow(few))
+    assert codes.dtype == np.int8
+    assert [dictionary[k].as_py() for k in codes] == few.tolist()
+    many = pd.Series([f"acc-{k:04d}" for k in range(300)], dtype="str")
+    codes, dictionary = chunk._encoded("account_test", arrow(many))
+    assert codes.dtype == np.int16
+    assert [dictionary[k].as_py() for k in codes] == many.tolist()
+    chunk.forget()
