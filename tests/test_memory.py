@@ -1,6 +1,7 @@
 """release() hands freed memory back without touching live data; tune_allocator() turns
 transparent huge pages off for small inputs only."""
 
+import ctypes
 import os
 import subprocess
 import sys
@@ -160,6 +161,9 @@ def test_huge_pages_off_for_small_inputs_only_and_a_users_choice_kept() -> None:
         for k, v in os.environ.items()
         if k not in ("MIMALLOC_ALLOW_THP", "NUMPY_MADVISE_HUGEPAGE")
     }
+    libc = memory._libc()
+    if libc is None or libc.prctl(42, *[ctypes.c_ulong(0)] * 4) < 0:  # PR_GET_THP_DISABLE
+        pytest.skip("no glibc, or prctl refused here")
     small, large = 200 << 20, memory.HUGE_PAGES_FROM
     # off for an M-sized input, on again for an L-sized one in the same process
     assert _thp_disabled_after([small, small, large, small], env) == [1, 1, 0, 1]
