@@ -70,17 +70,18 @@ def _country(record: AccountRecord, company: str | None, config: Config) -> str 
 
 def _read_accounts(sheet: Sheet, drafts: dict[str, _Draft], issues: Issues) -> None:
     ids = sheet.ids().tolist()
+    cells = _Cells(sheet)
     for row, account_id in enumerate(ids):
         fields: dict[str, object] = {}
         seen: dict[str, tuple[str, str]] = {}
         for name in _SCALARS:
-            text, where, header = _cell(sheet, name, row)
+            text, where, header = _cell(cells, name, row)
             if text:
                 value = _scalar(name, text, where, header, issues)
                 if value is not None:
                     fields[name] = value
                     seen[name] = (text, where)
-        markets = _marketplaces(sheet, row, issues)
+        markets = _marketplaces(cells, row, issues)
         source = sheet.where(sheet.columns["account_id"][0], row)
         if account_id not in drafts:
             record = AccountRecord(account_id, marketplaces=markets, source=source)
@@ -89,10 +90,26 @@ def _read_accounts(sheet: Sheet, drafts: dict[str, _Draft], issues: Issues) -> N
             _merge(drafts[account_id], fields, seen, markets, issues, sheet.file)
 
 
-def _cell(sheet: Sheet, name: str, row: int) -> tuple[str, str, str]:
+class _Cells:
+    """A sheet's cells by column position and row, each column listed once when first
+    read: a pandas lookup per cell costs tens of microseconds, times every store."""
+
+    def __init__(self, sheet: Sheet) -> None:
+        self.sheet = sheet
+        self._texts: dict[int, list[object]] = {}
+
+    def __call__(self, position: int, row: int) -> object:
+        texts = self._texts.get(position)
+        if texts is None:
+            texts = self._texts[position] = self.sheet.cells(position).tolist()
+        return texts[row]
+
+
+def _cell(cells: _Cells, name: str, row: int) -> tuple[str, str, str]:
     """(cleaned text, provenance, header) of the first non-empty cell bound to `name`."""
+    sheet = cells.sheet
     for position in sheet.columns.get(name, []):
-        text = clean(str(sheet.cells(position).iat[row]))
+        text = clean(str(cells(position, row)))
         if text:
             return text, sheet.where(position, row), sheet.headers[position]
     return "", "", ""
@@ -113,10 +130,11 @@ def _scalar(name: str, text: str, where: str, header: str, issues: Issues) -> ob
     return text
 
 
-def _marketplaces(sheet: Sheet, row: int, issues: Issues) -> tuple[str, ...]:
+def _marketplaces(cells: _Cells, row: int, issues: Issues) -> tuple[str, ...]:
+    sheet = cells.sheet
     found: list[str] = []
     for position in sheet.columns.get("marketplaces", []):
-        text = clean(str(sheet.cells(position).iat[row]))
+        text = clean(str(cells(position, row)))
         for code in filter(None, text.translate(_SEPARATORS).split(";")):
             site = parse_marketplace(code)
             if site is None:
@@ -159,11 +177,12 @@ def _company_facts(
     countries: dict[str, str] = {}
     names: dict[str, list[str]] = {}
     for sheet in (s for s in sheets if s.kind is Kind.COMPANIES):
+        cells = _Cells(sheet)
         for row, account_id in enumerate(sheet.ids().tolist()):
-            legal, _, _ = _cell(sheet, "legal_name", row)
+            legal, _, _ = _cell(cells, "legal_name", row)
             if legal and legal not in names.setdefault(account_id, []):
                 names[account_id].append(legal)
-            text, where, header = _cell(sheet, "country", row)
+            text, where, header = _cell(cells, "country", row)
             if not text or account_id in countries:
                 continue
             code = parse_country(text)

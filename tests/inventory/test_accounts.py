@@ -2,8 +2,12 @@
 
 from pathlib import Path
 
+import pandas as pd
+import pytest
+
 from linkaudit.config import Config, Defaults
 from linkaudit.inventory import coverage
+from linkaudit.inventory.sheet import Sheet
 from linkaudit.vocab import AttrType, Status
 
 from .helpers import read, write
@@ -77,3 +81,28 @@ def test_coverage_counts_a_type_spread_over_several_files(tmp_path: Path) -> Non
     assert got["phone"] == (3, 3)
     for attr, row in expected.iterrows():
         assert got[str(attr)] == (row["nunique"], row["size"])
+
+
+def test_account_and_company_columns_are_read_once_not_cell_by_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading stores looks each column up once (a pandas lookup per cell cost 0.2 s for
+    a thousand stores); the records are the same."""
+    rows = "".join(f"acc-{k},Store {k},US;CA,active,2024-01-0{k % 9 + 1}\n" for k in range(60))
+    write(tmp_path, "accounts.csv", "account_id,store_name,marketplaces,status,opened\n" + rows)
+    companies = "".join(f"acc-{k},Company {k},CN\n" for k in range(60))
+    write(tmp_path, "companies.csv", "account_id,legal_name,country\n" + companies)
+    looked_up: list[int] = []
+    original = Sheet.cells
+
+    def counted(self: Sheet, column: int) -> pd.Series:
+        looked_up.append(column)
+        return original(self, column)
+
+    monkeypatch.setattr(Sheet, "cells", counted)
+    inv = read(tmp_path)
+    assert len(inv.accounts) == 60
+    record = inv.accounts["acc-7"]
+    assert record.marketplaces == ("US", "CA") and record.status is Status.ACTIVE
+    assert record.country == "CN"
+    assert len(looked_up) < 60  # once per column and use, not once per row
