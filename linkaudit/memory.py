@@ -166,7 +166,7 @@ def process_huge_pages(on: bool) -> None:
     global _thp_off
     libc = _libc()
     prctl = getattr(libc, "prctl", None) if libc is not None else None
-    if prctl is None or any(name in os.environ for name in _THP_ENV) or on == (not _thp_off):
+    if prctl is None or any(name in os.environ for name in _THP_ENV) or on != _thp_off:
         return
     if prctl(_PR_SET_THP_DISABLE, ctypes.c_ulong(0 if on else 1), *[ctypes.c_ulong(0)] * 3) == 0:
         _thp_off = not on

@@ -7,7 +7,7 @@ from linkaudit.inventory.countries import parse_country
 from linkaudit.inventory.dates import parse_date
 from linkaudit.inventory.issues import Issues
 from linkaudit.inventory.model import AccountRecord, Problem
-from linkaudit.inventory.sheet import Sheet
+from linkaudit.inventory.sheet import Cells, Sheet
 from linkaudit.normalize.base import clean
 from linkaudit.vocab import (
     COUNTRY_OF_MARKETPLACE,
@@ -70,7 +70,7 @@ def _country(record: AccountRecord, company: str | None, config: Config) -> str 
 
 def _read_accounts(sheet: Sheet, drafts: dict[str, _Draft], issues: Issues) -> None:
     ids = sheet.ids().tolist()
-    cells = _Cells(sheet)
+    cells = Cells(sheet)
     for row, account_id in enumerate(ids):
         fields: dict[str, object] = {}
         seen: dict[str, tuple[str, str]] = {}
@@ -90,22 +90,7 @@ def _read_accounts(sheet: Sheet, drafts: dict[str, _Draft], issues: Issues) -> N
             _merge(drafts[account_id], fields, seen, markets, issues, sheet.file)
 
 
-class _Cells:
-    """A sheet's cells by column position and row, each column listed once when first
-    read: a pandas lookup per cell costs tens of microseconds, times every store."""
-
-    def __init__(self, sheet: Sheet) -> None:
-        self.sheet = sheet
-        self._texts: dict[int, list[object]] = {}
-
-    def __call__(self, position: int, row: int) -> object:
-        texts = self._texts.get(position)
-        if texts is None:
-            texts = self._texts[position] = self.sheet.cells(position).tolist()
-        return texts[row]
-
-
-def _cell(cells: _Cells, name: str, row: int) -> tuple[str, str, str]:
+def _cell(cells: Cells, name: str, row: int) -> tuple[str, str, str]:
     """(cleaned text, provenance, header) of the first non-empty cell bound to `name`."""
     sheet = cells.sheet
     for position in sheet.columns.get(name, []):
@@ -130,7 +115,7 @@ def _scalar(name: str, text: str, where: str, header: str, issues: Issues) -> ob
     return text
 
 
-def _marketplaces(cells: _Cells, row: int, issues: Issues) -> tuple[str, ...]:
+def _marketplaces(cells: Cells, row: int, issues: Issues) -> tuple[str, ...]:
     sheet = cells.sheet
     found: list[str] = []
     for position in sheet.columns.get("marketplaces", []):
@@ -177,7 +162,7 @@ def _company_facts(
     countries: dict[str, str] = {}
     names: dict[str, list[str]] = {}
     for sheet in (s for s in sheets if s.kind is Kind.COMPANIES):
-        cells = _Cells(sheet)
+        cells = Cells(sheet)
         for row, account_id in enumerate(sheet.ids().tolist()):
             legal, _, _ = _cell(cells, "legal_name", row)
             if legal and legal not in names.setdefault(account_id, []):

@@ -10,7 +10,7 @@ from linkaudit.inventory.chunk import Chunk
 from linkaudit.inventory.context import row_context
 from linkaudit.inventory.issues import Issues
 from linkaudit.inventory.model import Problem
-from linkaudit.inventory.sheet import Sheet
+from linkaudit.inventory.sheet import Cells, Sheet
 from linkaudit.inventory.values import direct_rows
 from linkaudit.normalize.base import clean
 from linkaudit.vocab import AttrType
@@ -22,12 +22,13 @@ _KEPT = ("doc_type", "path", "number", "issued_to", "issued")
 def document_records(sheet: Sheet) -> list[dict[str, str]]:
     """The raw documents rows (Inventory.documents), with their provenance as `source`."""
     ids = sheet.ids().tolist()
-    kept = {name: sheet.cells(p).tolist() for name in _KEPT if (p := sheet.first(name)) is not None}
+    kept = {name: p for name in _KEPT if (p := sheet.first(name)) is not None}
+    cells = Cells(sheet)
     records = []
     for row, account_id in enumerate(ids):
         record = {"account_id": account_id}
-        for name, texts in kept.items():
-            record[name] = clean(str(texts[row]))
+        for name, position in kept.items():
+            record[name] = clean(str(cells(position, row)))
         record["source"] = sheet.where(sheet.columns["account_id"][0], row)
         records.append(record)
     return records
