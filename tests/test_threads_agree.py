@@ -123,3 +123,65 @@ def test_small_sheets_normalised_in_the_background_report_in_sheet_order(
     assert one.attributes.equals(four.attributes)
     files = four.attributes["src"].astype(str).str.split(":").str[0]
     assert list(dict.fromkeys(files)) == ["companies.csv", "devices.csv", "logins.csv"]
+
+
+def test_a_large_sheet_under_a_quarter_of_the_largest_is_normalised_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large sheet of at most a quarter of the largest one's rows (and at most
+    BESIDE_ROWS) is normalised on the background thread while the largest is normalised
+    here; one over BESIDE_ROWS waits its turn here. The result is that of one thread."""
+    from linkaudit.config import Config
+    from linkaudit.inventory import load, loader
+
+    (tmp_path / "accounts.csv").write_text(
+        "account_id,store_name,marketplace\nA1,One,US\nA2,Two,US\n", encoding="utf-8"
+    )
+    listings = ["account_id,marketplace,asin,title"]
+    for k in range(120):
+        listings.append(f"A{k % 2 + 1},US,B0{k:08d},Garden hose {k}")
+    (tmp_path / "listings.csv").write_text("\n".join(listings) + "\n", encoding="utf-8")
+    logins = ["account_id,ip"]
+    for k in range(30):
+        logins.append(f"A{k % 2 + 1},{'not-an-ip' if k % 7 == 0 else f'203.0.113.{k}'}")
+    (tmp_path / "logins.csv").write_text("\n".join(logins) + "\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "PARALLEL_ROWS", 20)  # both sheets large
+    ran: dict[str, str] = {}
+    real = loader.sheet_rows
+
+    def spy(sheet, *args):  # type: ignore[no-untyped-def]
+        ran[sheet.file] = threading.current_thread().name
+        return real(sheet, *args)
+
+    monkeypatch.setattr(loader, "sheet_rows", spy)
+    monkeypatch.setenv("LINKAUDIT_THREADS", "4")
+    beside = load(tmp_path, Config())
+    main = threading.current_thread().name
+    assert ran["listings.csv"] == main and ran["logins.csv"] != main
+    monkeypatch.setattr(loader, "BESIDE_ROWS", 29)  # 30 logins: too many to go beside
+    after = load(tmp_path, Config())
+    assert ran["logins.csv"] == main
+    monkeypatch.setenv("LINKAUDIT_THREADS", "1")
+    one = load(tmp_path, Config())
+    assert one.problems and one.problems == beside.problems == after.problems
+    assert one.attributes.equals(beside.attributes) and one.attributes.equals(after.attributes)
+
+
+def test_coverage_is_counted_beside_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The coverage table is counted on a worker while the rules run (pipeline.py), and
+    comes out as on one thread."""
+    from linkaudit import inventory
+
+    ran: list[str] = []
+    real = inventory.coverage
+
+    def spy(inv):  # type: ignore[no-untyped-def]
+        ran.append(threading.current_thread().name)
+        return real(inv)
+
+    monkeypatch.setattr(inventory, "coverage", spy)
+    four = _scan(ROOT / "sample_data", "4", monkeypatch)
+    assert ran and ran[-1] != threading.current_thread().name
+    one = _scan(ROOT / "sample_data", "1", monkeypatch)
+    assert ran[-1] == threading.current_thread().name
+    assert one.coverage and four.coverage == one.coverage

@@ -81,6 +81,8 @@ def load(
 
 
 _Normalised = tuple[list[Chunk], Issues, list[dict[str, str]]]
+# The most rows of a large sheet normalised beside the largest one (see _normalised).
+BESIDE_ROWS = 500_000
 
 
 def _normalised(
@@ -90,10 +92,21 @@ def _normalised(
 
     Small sheets (a company file, a device list) are mostly per-value Python and pandas
     overhead, large ones numpy and Arrow kernels on worker threads: the small ones are
-    normalised in the background meanwhile. Each sheet reports to its own Issues, merged
-    in sheet order by the caller, so problems, notes and caps come out as on one thread."""
-    small = {i for i, sheet in enumerate(sheets) if len(sheet.frame) < parallel.PARALLEL_ROWS}
-    large_rows = sum(len(s.frame) for i, s in enumerate(sheets) if i not in small)
+    normalised in the background meanwhile. So is a large sheet of at most a quarter of
+    the largest one's rows and at most BESIDE_ROWS (200k logins beside 2M listings): its
+    kernels, one column after another on the background thread, fill the gaps the largest
+    sheet's columns leave on the cores, instead of running after it with a core idle (a
+    larger one's temporaries would add to the largest sheet's memory peak). Each sheet
+    reports to its own Issues, merged in sheet order by the caller, so problems, notes and
+    caps come out as on one thread."""
+    rows = [len(sheet.frame) for sheet in sheets]
+    most = max(rows, default=0)
+    small = {
+        i
+        for i, n in enumerate(rows)
+        if n < parallel.PARALLEL_ROWS or (4 * n <= most and n <= BESIDE_ROWS)
+    }
+    large_rows = sum(n for i, n in enumerate(rows) if i not in small)
 
     def one(sheet: Sheet) -> _Normalised:
         found = Issues()
