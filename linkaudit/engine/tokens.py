@@ -29,6 +29,7 @@ Index = npt.NDArray[np.int64]
 Ints = npt.NDArray[np.signedinteger[Any]]  # int32 where the count allows, else int64
 Bools = npt.NDArray[np.bool_]
 _LOOK_BACK = 32  # tokens of one value compared pairwise; longer values are sorted
+WINDOW = 1 << 16  # values per piece of the title kernel's work
 
 
 def value_tokens(values: pa.ChunkedArray, attribute: AttrType) -> tuple[Ints, Ints]:
@@ -69,7 +70,7 @@ def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Ints, Hashes]:
     stop words are left out. Windows of values are read on worker threads."""
     only = None if rows.all() else rows
     pieces, base = [], 0
-    for offsets, data in string_windows(values):
+    for offsets, data in string_windows(values, WINDOW):
         pieces.append((offsets, data, base))
         base += len(offsets) - 1
 
@@ -85,24 +86,32 @@ def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Ints, Hashes]:
 def _window_words(
     offsets: Index, data: npt.NDArray[np.uint8], base: int, rows: Bools | None
 ) -> tuple[Index, Hashes]:
-    """_title_kernel on one window of values, the first being value `base`."""
-    n = len(offsets) - 1
+    """_title_kernel on one window of values, the first being value `base`.
+
+    Every space and every value's start is a cut, found in one pass: a word runs from just
+    after a cut (at a value's start, from the cut itself) to the next cut; runs of spaces
+    give empty words, dropped with the short ones. A value's words follow its start's cut,
+    so when no value is empty, the cuts at value starts counted so far give each word's
+    value."""
     space = data == 32
-    edge = np.zeros(len(data) + 1, dtype=bool)  # where a value starts (or the data ends)
-    edge[offsets] = True
-    begin = edge[:-1].copy()  # a word starts after a space or at a value's start
-    begin[1:] |= space[:-1]
-    finish = edge[1:].copy()  # and ends before a space or at the value's end
-    finish[:-1] |= space[1:]
-    letter = ~space
-    starts = np.flatnonzero(letter & begin)
-    lengths = np.flatnonzero(letter & finish) + 1 - starts
-    counts = np.diff(np.searchsorted(starts, offsets))
-    parent = np.repeat(np.arange(base, base + n), counts)
+    start_of = np.zeros(len(data) + 1, dtype=bool)  # value starts, and the data's end
+    start_of[offsets] = True
+    cut = start_of.copy()
+    cut[:-1] |= space
+    cuts = np.flatnonzero(cut)
+    after, before = cuts[:-1], cuts[1:]
+    starts = after + space[after]
+    lengths = before - starts
     keep = lengths >= 3
+    if bool((offsets[1:] > offsets[:-1]).all()):
+        parent = np.cumsum(start_of[after]) + (base - 1)
+        parent = parent[keep]
+    else:  # an empty value shares its cut with the next: look each word's value up
+        parent = np.searchsorted(offsets, after[keep], side="right") + (base - 1)
+    starts, lengths = starts[keep], lengths[keep]
     if rows is not None:
-        keep &= rows[parent]
-    starts, lengths, parent = starts[keep], lengths[keep], parent[keep]
+        chosen = rows[parent]
+        starts, lengths, parent = starts[chosen], lengths[chosen], parent[chosen]
     w = words(data)
     head = low_bytes(w[starts], lengths)
     kept = ~_stop_words(w, starts, lengths, head)

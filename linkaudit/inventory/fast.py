@@ -167,19 +167,35 @@ def _fold_chunk(
     mapped = byte_map.apply(data)
     if byte_map.deletes or not mapped.all():
         mapped, offsets = _compact(mapped, mapped != _DELETE, offsets)
+    # one pass drops every space that follows a space or starts a value (runs collapse to
+    # their first space, leading ones go) and the first space of each trailing run
     space = mapped == _SPACE
-    after_space = np.ones_like(space)
-    after_space[1:] = space[:-1]
-    starts = offsets[:-1][offsets[:-1] < offsets[1:]]
-    after_space[starts] = True  # a space at the start of a value is leading: dropped
-    mapped, offsets = _compact(mapped, ~(space & after_space), offsets)
-    last = offsets[1:][offsets[1:] > offsets[:-1]] - 1
-    trailing = np.zeros(len(mapped), dtype=bool)
-    trailing[last[mapped[last] == _SPACE]] = True
-    mapped, offsets = _compact(mapped, ~trailing, offsets)
+    drop = np.empty_like(space)
+    drop[1:] = space[:-1]
+    drop[:1] = True
+    filled = offsets[:-1] < offsets[1:]
+    drop[offsets[:-1][filled]] = True
+    drop &= space
+    drop[_trailing_runs(space, offsets[:-1][filled], offsets[1:][filled])] = True
+    mapped, offsets = _compact(mapped, ~drop, offsets)
     return pa.Array.from_buffers(
         pa.large_string(), len(offsets) - 1, [None, pa.py_buffer(offsets), pa.py_buffer(mapped)]
     )
+
+
+def _trailing_runs(
+    space: Bools, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Where the trailing run of spaces begins, for each non-empty value [start, end) that
+    ends in one (at its start for a value of spaces only: dropped as leading anyway)."""
+    ending = np.flatnonzero(space[ends - 1])
+    first, at = starts[ending], ends[ending] - 1
+    moving = np.arange(len(at))
+    while len(moving):  # one step back for the values whose run goes on, until none does
+        here = at[moving]
+        moving = moving[(here > first[moving]) & space[here - 1]]
+        at[moving] -= 1
+    return at
 
 
 def _compact(

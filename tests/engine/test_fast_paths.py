@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from linkaudit.engine import tokens
 from linkaudit.engine.codes import (
     KEY,
     Coded,
@@ -76,16 +77,22 @@ _WORDS = st.sampled_from(
         max_size=30,
     ),
     st.integers(1, 5),
+    st.sampled_from([1, 2, 3, 7, 1 << 16]),
 )
-@settings(max_examples=200, deadline=None)
-def test_title_kernel_agrees_with_the_registry_on_any_text(values: list[str], split: int) -> None:
-    """Words at value edges, runs of spaces, stop words and their longer cousins, any
-    chunking: the byte kernel finds exactly the registry's tokens."""
+@settings(max_examples=300, deadline=None)
+def test_title_kernel_agrees_with_the_registry_on_any_text(
+    values: list[str], split: int, window: int
+) -> None:
+    """Words at value edges, runs of spaces, empty values, stop words and their longer
+    cousins, any chunking and any window of values: the byte kernel finds exactly the
+    registry's tokens, each at its own value's position."""
     chunks = [pa.array(values[i::split], pa.large_string()) for i in range(split)]
     ordered = [v for i in range(split) for v in values[i::split]]
     array = pa.chunked_array(chunks, pa.large_string())
     rows = ~not_plain(array)
-    position, hashes = _title_kernel(array, rows)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tokens, "WINDOW", window)
+        position, hashes = _title_kernel(array, rows)
     got = {(int(p), int(h)) for p, h in zip(position, hashes, strict=True)}
     assert got == _registry_hashes(ordered, rows)
 

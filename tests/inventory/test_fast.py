@@ -213,6 +213,24 @@ def test_word_kernels_equal_registry_on_any_printable_ascii(
             assert NORMALIZERS[attr](text, None) == Norm(fast.value[i].as_py(), None), text
 
 
+@pytest.mark.parametrize("attr", [AttrType.TITLE, AttrType.BRAND])
+def test_word_kernels_trim_runs_of_any_length(attr: AttrType) -> None:
+    """Leading, inner and trailing runs of spaces and punctuation, short and thousands of
+    bytes long, in values beside empty ones and ones of punctuation only: each value as the
+    registry folds it (the kernel drops a trailing run's first space in the same pass as
+    the rest of the run)."""
+    texts = [
+        "abc" + "!" * 5000, "x.", "", "!!", "a b", " (a) ", "...a...b...", "a" + " -" * 300,
+        "?", "ab  ", "z" * 40 + ".", "", "a.b", "-a", "a  b  c  ", "(x)" * 50,
+    ] * 3  # fmt: skip
+    array = pa.chunked_array([pa.array(texts, pa.large_string())])
+    fast = KERNELS[attr](array)
+    assert fast.handled.sum() > len(texts) // 2
+    for i, text in enumerate(texts):
+        if fast.handled[i]:
+            assert NORMALIZERS[attr](text, None) == Norm(fast.value[i].as_py(), None), text
+
+
 @given(st.lists(st.lists(st.text(max_size=6), max_size=5), min_size=1, max_size=4))
 def test_row_scans_equal_a_check_of_each_string(chunks: list[list[str]]) -> None:
     """containing() and not_plain() per row, over chunks that hold a hit or none."""
