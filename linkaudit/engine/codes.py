@@ -12,8 +12,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from linkaudit.engine.hashing import exact_codes, factorize
-from linkaudit.inventory.arrow import arrow, labelled, string_windows, take, take_frame
-from linkaudit.memory import index_dtype, join_parts
+from linkaudit.inventory.arrow import Window, arrow, labelled, string_windows, take, take_frame
+from linkaudit.memory import index_dtype
 from linkaudit.parallel import ordered_map
 
 Codes = npt.NDArray[np.int64]
@@ -76,27 +76,35 @@ def value_keys(
     values = arrow(table["value"])
     types = [positions for positions in rows.values() if len(positions)]
 
-    def coded(positions: npt.NDArray[np.intp] | range) -> Codes:
+    def coded(positions: npt.NDArray[np.intp] | range) -> npt.NDArray[np.signedinteger[Any]]:
         if isinstance(positions, range):
             part = values.slice(positions.start, len(positions))
         else:
             part = take(values, positions)
         packed = _packed(part)
         if packed is not None:
-            return factorize(packed)
-        hashed = exact_codes(part) if len(part) >= _HASH_FROM else None
-        return hashed if hashed is not None else code_strings(part)[0]
+            codes = factorize(packed)
+        else:
+            hashed = exact_codes(part) if len(part) >= _HASH_FROM else None
+            codes = hashed if hashed is not None else code_strings(part)[0]
+        # held until every type is coded: in the keys' width (4 bytes, not 8, a row), and
+        # offset in place below
+        narrow = codes.astype(keys.dtype, copy=False)
+        return narrow if narrow.flags.writeable else narrow.copy()
 
     # types coded on worker threads (hashing and factorising release the GIL), the largest
-    # first; their codes then offset one after the other in type order
+    # first; their codes then offset one after the other in type order (in place: a code
+    # plus its offset is below the number of rows, so it fits the keys' width)
     every = ordered_map(coded, types, rows=len(table), cost=len)
     offset = 0
     for positions, codes in zip(types, every, strict=True):
+        distinct = int(codes.max(initial=-1)) + 1
+        codes += offset
         if isinstance(positions, range):
-            keys[positions.start : positions.stop] = codes + offset
+            keys[positions.start : positions.stop] = codes
         else:
-            keys[positions] = codes + offset
-        offset += int(codes.max(initial=-1)) + 1
+            keys[positions] = codes
+        offset += distinct
     return keys
 
 
@@ -107,14 +115,15 @@ def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
 
     The bytes are read in windows of 2^16 strings: a rank per byte of a whole column would
     be an int64 array of 8 bytes per byte of text (800 MB for 10^7 ASINs)."""
-    pieces = string_windows(values)
-    if not pieces or not len(values):
+    windows = string_windows(values)
+    if not windows or not len(values):
         return None
-    width = max(int(np.diff(offsets).max(initial=0)) for offsets, _ in pieces)
+    width = max(int(np.diff(w.read()[0]).max(initial=0)) for w in windows)
     if width == 0 or 2**width >= limit:  # too long for any alphabet: no byte scan
         return None
     used = np.zeros(256, dtype=bool)
-    for _, data in pieces:
+    for window in windows:
+        data = window.read()[1]
         # the first bytes alone may use too large an alphabet already (titles): stop there
         if (int((np.bincount(data[:4096], minlength=256) > 0).sum()) + 1) ** width >= limit:
             return None
@@ -126,20 +135,23 @@ def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
     rank[used] = np.arange(1, base)
     powers = base ** np.arange(width - 1, -1, -1, dtype=np.int64)
 
-    def pack(piece: tuple[Codes, npt.NDArray[np.uint8]]) -> Codes:
-        offsets, data = piece
+    out = np.empty(len(values), dtype=np.int64)  # each window's keys written in place
+
+    def pack(piece: Window) -> None:
+        offsets, data = piece.read()
         starts, lengths = offsets[:-1], np.diff(offsets)
         if len(data) == width * len(starts):  # every value full width: one matrix product
-            packed: Codes = rank[data.reshape(-1, width)] @ powers
-            return packed
-        key = np.zeros(len(starts), dtype=np.int64)
-        for j in range(width):
-            present = lengths > j
-            digit = rank[data[np.minimum(starts + j, len(data) - 1)]] if len(data) else key
-            key = key * base + np.where(present, digit, 0)
-        return key
+            key: Codes = rank[data.reshape(-1, width)] @ powers
+        else:
+            key = np.zeros(len(starts), dtype=np.int64)
+            for j in range(width):
+                present = lengths > j
+                digit = rank[data[np.minimum(starts + j, len(data) - 1)]] if len(data) else key
+                key = key * base + np.where(present, digit, 0)
+        out[piece.start : piece.start + len(piece)] = key
 
-    return join_parts(ordered_map(pack, pieces, rows=len(values)), np.int64)
+    ordered_map(pack, windows, rows=len(values))
+    return out
 
 
 def code_values(frame: pd.DataFrame, column: str) -> tuple[Codes, pa.ChunkedArray]:

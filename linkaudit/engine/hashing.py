@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from linkaudit.inventory.arrow import string_windows, take
+from linkaudit.inventory.arrow import Window, string_windows, take
 from linkaudit.parallel import ordered_map
 
 Hashes = npt.NDArray[np.uint64]
@@ -60,14 +60,17 @@ def span_hashes(w: Words, starts: Ints, lengths: Ints, head: Hashes | None = Non
 
 
 def string_hashes(values: pa.ChunkedArray) -> Hashes:
-    """span_hashes() of every string of values."""
+    """span_hashes() of every string of values (each window's written in place: no list of
+    parts held beside the result)."""
+    out = np.empty(len(values), dtype=np.uint64)
 
-    def window(piece: tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]) -> Hashes:
-        offsets, data = piece
-        return span_hashes(words(data), offsets[:-1], np.diff(offsets))
+    def window(piece: Window) -> None:
+        offsets, data = piece.read()
+        hashed = span_hashes(words(data), offsets[:-1], np.diff(offsets))
+        out[piece.start : piece.start + len(piece)] = hashed
 
-    parts = ordered_map(window, string_windows(values), rows=len(values))
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+    ordered_map(window, string_windows(values), rows=len(values))
+    return out
 
 
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: a key's bucket is its top bits

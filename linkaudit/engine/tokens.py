@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from linkaudit.engine.codes import sorted_distinct
 from linkaudit.engine.hashing import Hashes, Words, low_bytes, span_hashes, string_hashes, words
-from linkaudit.inventory.arrow import not_plain, string_windows
+from linkaudit.inventory.arrow import Window, not_plain, string_windows
 from linkaudit.memory import index_dtype, join_parts
 from linkaudit.normalize import TOKENS
 from linkaudit.normalize.catalogue import TITLE_STOPWORDS
@@ -69,15 +69,12 @@ def _title_kernel(values: pa.ChunkedArray, rows: Bools) -> tuple[Ints, Hashes]:
     a word is a run of non-space bytes inside one value; words shorter than 3 bytes and
     stop words are left out. Windows of values are read on worker threads."""
     only = None if rows.all() else rows
-    pieces, base = [], 0
-    for offsets, data in string_windows(values, WINDOW):
-        pieces.append((offsets, data, base))
-        base += len(offsets) - 1
 
-    def window(piece: tuple[Index, npt.NDArray[np.uint8], int]) -> tuple[Index, Hashes]:
-        return _window_words(*piece, only)
+    def window(piece: Window) -> tuple[Index, Hashes]:
+        offsets, data = piece.read()
+        return _window_words(offsets, data, piece.start, only)
 
-    parts = ordered_map(window, pieces, rows=len(values))
+    parts = ordered_map(window, string_windows(values, WINDOW), rows=len(values))
     positions, hashes = [p for p, _ in parts], [h for _, h in parts]
     del parts
     return join_parts(positions, index_dtype(len(values))), join_parts(hashes, np.uint64)

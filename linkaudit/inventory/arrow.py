@@ -5,6 +5,7 @@ case skip per-row work entirely (a 2M-row column costs milliseconds, not seconds
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -195,17 +196,35 @@ def string_chunks(
     return out
 
 
-def string_windows(
-    values: pa.ChunkedArray, rows: int = 1 << 16
-) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]]:
-    """string_chunks() (offsets, data) in pieces of at most `rows` strings: byte-level
-    work on a piece keeps its temporaries small enough to reuse memory, not fault in more."""
-    pieces: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]] = []
+@dataclass(frozen=True)
+class Window:
+    """At most a window's worth of strings of one chunk, and the position of its first
+    string in the values. Its offsets are computed when it is read (on the thread that
+    reads it), so a list of the windows of 10^7 strings holds no copy of their offsets."""
+
+    chunk: pa.Array
+    start: int
+
+    def __len__(self) -> int:
+        return len(self.chunk)
+
+    def read(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]:
+        """(offsets relative to the window's bytes, the bytes)."""
+        ((_, offsets, data),) = string_chunks(pa.chunked_array([self.chunk]))
+        return offsets, data
+
+
+def string_windows(values: pa.ChunkedArray, rows: int = 1 << 16) -> list[Window]:
+    """The strings of values in Windows of at most `rows`: byte-level work on one keeps its
+    temporaries small enough to reuse memory, not fault in more."""
+    windows: list[Window] = []
+    start = 0
     for chunk in values.chunks:
-        for start in range(0, len(chunk), rows):
-            piece = pa.chunked_array([chunk.slice(start, rows)], type=values.type)
-            pieces.extend((offsets, data) for _, offsets, data in string_chunks(piece))
-    return pieces
+        for at in range(0, len(chunk), rows):
+            piece = chunk.slice(at, rows)
+            windows.append(Window(piece, start))
+            start += len(piece)
+    return windows
 
 
 def _per_row(

@@ -1,5 +1,7 @@
 """The vectorised kernels give exactly the registry normaliser's answer on rows they claim."""
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -239,3 +241,43 @@ def test_row_scans_equal_a_check_of_each_string(chunks: list[list[str]]) -> None
     assert containing(array, ";|").tolist() == [";" in t or "|" in t for t in texts]
     odd = [any(ord(ch) < 32 or ord(ch) > 126 for ch in t) for t in texts]
     assert not_plain(array).tolist() == odd
+
+
+@given(
+    st.lists(st.lists(st.text(max_size=8), max_size=9), min_size=1, max_size=4),
+    st.sampled_from([1, 2, 3, 1 << 16]),
+    st.booleans(),
+    st.integers(0, 2),
+)
+def test_windows_read_every_string_once_in_order(
+    chunks: list[list[str]], rows: int, large: bool, cut: int
+) -> None:
+    """Windows over chunks of either string type, sliced ones included: read back, they
+    give every string once, in order, each window starting where the last one ended; and
+    the hashes and packed keys written window by window are those of each string alone."""
+    from linkaudit.engine.codes import _packed
+    from linkaudit.engine.hashing import span_hashes, string_hashes, words
+    from linkaudit.inventory.arrow import string_windows
+
+    kind = pa.large_string() if large else pa.string()
+    arrays = [pa.array(c, kind).slice(min(cut, len(c))) for c in chunks]
+    values = pa.chunked_array(arrays, kind)
+    expected = [s for a in arrays for s in a.to_pylist()]
+    got: list[str] = []
+    for window in string_windows(values, rows):
+        assert window.start == len(got) and 0 < len(window) <= rows
+        offsets, data = window.read()
+        assert offsets[0] == 0 and offsets[-1] == len(data)
+        got += [bytes(data[a:b]).decode("utf-8") for a, b in itertools.pairwise(offsets)]
+    assert got == expected
+
+    def alone(text: str) -> int:
+        data = np.frombuffer(text.encode("utf-8"), np.uint8)
+        return int(span_hashes(words(data), np.zeros(1, np.int64), np.array([len(data)]))[0])
+
+    assert string_hashes(values).tolist() == [alone(s) for s in expected]
+    packed = _packed(values)
+    if packed is not None:  # injective, and the same keys however the values are chunked
+        whole = _packed(pa.chunked_array([pa.array(expected, pa.large_string())]))
+        assert whole is not None and packed.tolist() == whole.tolist()
+        assert len(set(packed.tolist())) == len(set(expected))
