@@ -4,6 +4,7 @@ PARALLEL_ROWS is set to 0 so that even these small inventories take the threaded
 columns normalised side by side, value keys coded per type, fuzzy scopes matched apart.
 """
 
+import sys
 import threading
 from pathlib import Path
 
@@ -185,3 +186,26 @@ def test_coverage_is_counted_beside_the_rules(monkeypatch: pytest.MonkeyPatch) -
     one = _scan(ROOT / "sample_data", "1", monkeypatch)
     assert ran[-1] == threading.current_thread().name
     assert one.coverage and four.coverage == one.coverage
+
+
+def test_large_fuzzy_rules_fan_out_only_up_to_a_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The large fuzzy rules spread their marketplaces over the cores up to FAN_OUT_ROWS
+    rows, and run them one at a time beyond (engine/evaluate.py); the scan is the same."""
+    from contextlib import contextmanager
+
+    evaluate = sys.modules["linkaudit.engine.evaluate"]
+    asked: list[bool] = []
+    real = parallel.in_background
+
+    @contextmanager
+    def spy(work, *, rows=None, fan_out=False):  # type: ignore[no-untyped-def]
+        asked.append(fan_out)
+        with real(work, rows=rows, fan_out=fan_out) as result:
+            yield result
+
+    monkeypatch.setattr(parallel, "in_background", spy)
+    spread = _scan(ROOT / "sample_data", "4", monkeypatch)
+    monkeypatch.setattr(evaluate, "FAN_OUT_ROWS", 0)
+    alone = _scan(ROOT / "sample_data", "4", monkeypatch)
+    assert True in asked and asked[-1] is False  # the match's own call comes last
+    assert spread.links and alone.model_dump() == spread.model_dump()
