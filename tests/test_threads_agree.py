@@ -188,24 +188,24 @@ def test_coverage_is_counted_beside_the_rules(monkeypatch: pytest.MonkeyPatch) -
     assert one.coverage and four.coverage == one.coverage
 
 
-def test_large_fuzzy_rules_fan_out_only_up_to_a_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The large fuzzy rules spread their marketplaces over the cores up to FAN_OUT_ROWS
-    rows, and run them one at a time beyond (engine/evaluate.py); the scan is the same."""
-    from contextlib import contextmanager
+def test_a_large_rules_marketplaces_are_matched_apart_above_a_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Above SCOPES_APART_ROWS a fuzzy rule matches its marketplaces one after another on
+    one thread (each one's kernels spread over the cores: engine/fuzzy.py), below it side
+    by side; the scan is the same either way."""
+    fuzzy = sys.modules["linkaudit.engine.fuzzy"]
+    ran: dict[int, set[str]] = {}
+    real = fuzzy._similar_in
 
-    evaluate = sys.modules["linkaudit.engine.evaluate"]
-    asked: list[bool] = []
-    real = parallel.in_background
+    def spy(block, coded, accounts):  # type: ignore[no-untyped-def]
+        ran.setdefault(id(block), set()).add(threading.current_thread().name)
+        return real(block, coded, accounts)
 
-    @contextmanager
-    def spy(work, *, rows=None, fan_out=False):  # type: ignore[no-untyped-def]
-        asked.append(fan_out)
-        with real(work, rows=rows, fan_out=fan_out) as result:
-            yield result
-
-    monkeypatch.setattr(parallel, "in_background", spy)
-    spread = _scan(ROOT / "sample_data", "4", monkeypatch)
-    monkeypatch.setattr(evaluate, "FAN_OUT_ROWS", 0)
-    alone = _scan(ROOT / "sample_data", "4", monkeypatch)
-    assert True in asked and asked[-1] is False  # the match's own call comes last
-    assert spread.links and alone.model_dump() == spread.model_dump()
+    monkeypatch.setattr(fuzzy, "_similar_in", spy)
+    side_by_side = _scan(ROOT / "sample_data", "4", monkeypatch)
+    monkeypatch.setattr(fuzzy, "SCOPES_APART_ROWS", 0)
+    ran.clear()
+    apart = _scan(ROOT / "sample_data", "4", monkeypatch)
+    assert ran and all(len(threads) == 1 for threads in ran.values())
+    assert side_by_side.links and apart.model_dump() == side_by_side.model_dump()

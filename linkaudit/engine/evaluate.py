@@ -112,12 +112,6 @@ class Matched:
     notes: list[str]
 
 
-# The most rows of large fuzzy rules whose marketplaces are matched two at a time. On L
-# (10^7 titles) two at a time, beside this thread's exact ASIN and GTIN rules, held 200-300
-# MB more at the scan's memory peak (3.87-4.06 against 3.72-3.77 GiB) and took as long.
-FAN_OUT_ROWS = 4_000_000
-
-
 def _match(
     rules: list[Rule], tables: ByType, allow: AllowOutcome, ctx: Context, show: bool
 ) -> Matched:
@@ -138,10 +132,7 @@ def _match(
     def match_large() -> dict[str, RuleMatches]:
         return {rule.id: match_rule(rule, tables, ctx) for rule in large}
 
-    # their marketplaces spread over the cores, unless they cover more than FAN_OUT_ROWS:
-    # then the exact rules here, over as many rows, keep the other core busy anyway
-    fan_out = rows <= FAN_OUT_ROWS
-    with parallel.in_background(match_large, rows=rows, fan_out=fan_out) as large_matches:
+    with parallel.in_background(match_large, rows=rows, fan_out=True) as large_matches:
         done: dict[str, RuleMatches] = {}
         for rule in rules:
             if rule.id in own:
