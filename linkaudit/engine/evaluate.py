@@ -121,8 +121,9 @@ def _match(
     hits: list[Hit] = []
     hubs: list[Hub] = []
     notes: list[str] = []
-    # A fuzzy rule over many rows spreads its marketplaces over the cores, but between its
-    # numpy kernels a core often waits for the GIL; the other rules are mostly
+    # A fuzzy rule over many rows spreads its marketplaces (above 4M rows, each one's word
+    # kernel: fuzzy.SCOPES_APART_ROWS) over the cores, but between its numpy kernels a
+    # core often waits for the GIL; the other rules are mostly
     # single-threaded pandas. So the large fuzzy rules run in the background, fanning out,
     # while this thread matches the rest; results are taken in rule order either way.
     large = [r for r in rules if r.fuzzy and _rows(r, tables) >= parallel.PARALLEL_ROWS]
