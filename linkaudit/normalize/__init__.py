@@ -7,67 +7,17 @@ SIMILARITY[type](a, b) -> float in [0, 1]  fuzzy types only; 0 when a guard forb
                                            (two flats in one building are not one address)
 TOKENS[type](canonical) -> [str]           blocking keys for fuzzy types: only values sharing
                                            a token are ever compared
+
+The names are imported on first use: importing a light submodule (`base`, for `clean`)
+must not import every normaliser, so that a scan's read-ahead thread starts sooner.
 """
 
-from collections.abc import Callable
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from linkaudit.normalize import (
-    address,
-    catalogue,
-    contact,
-    device,
-    document,
-    finance,
-    identity,
-    network,
-)
-from linkaudit.normalize.base import NOTHING, Norm, Normalizer, clean, is_placeholder
-from linkaudit.vocab import AttrType
-
-NORMALIZERS: dict[AttrType, Normalizer] = {
-    AttrType.IP: network.normalize_ip,
-    AttrType.MAC: network.normalize_mac,
-    AttrType.WIFI_SSID: network.normalize_ssid,
-    AttrType.DEVICE_ID: device.normalize_device_id,
-    AttrType.FINGERPRINT: device.normalize_fingerprint,
-    AttrType.BROWSER_PROFILE: device.normalize_browser_profile,
-    AttrType.PHONE: contact.normalize_phone,
-    AttrType.EMAIL: contact.normalize_email,
-    AttrType.WEBSITE: contact.normalize_website,
-    AttrType.COMPANY_NAME: identity.normalize_company_name,
-    AttrType.REGISTRATION_NUMBER: identity.normalize_registration_number,
-    AttrType.TAX_ID: identity.normalize_tax_id,
-    AttrType.PERSON: identity.normalize_person,
-    AttrType.ADDRESS: address.normalize_address,
-    AttrType.CARD: finance.normalize_card,
-    AttrType.BANK_ACCOUNT: finance.normalize_bank_account,
-    AttrType.PAYOUT_ACCOUNT: finance.normalize_payout_account,
-    AttrType.ASIN: catalogue.normalize_asin,
-    AttrType.GTIN: catalogue.normalize_gtin,
-    AttrType.BRAND: catalogue.normalize_brand,
-    AttrType.TITLE: catalogue.normalize_title,
-    AttrType.IMAGE: catalogue.normalize_image,
-    AttrType.DOCUMENT: document.normalize_document_number,
-}
-
-DERIVED: dict[AttrType, Callable[[str], list[tuple[AttrType, str, bool]]]] = {
-    # CGNAT addresses stay weak in their subnet too.
-    AttrType.IP: lambda ip: [(AttrType.IP_SUBNET, s, w) for s, w in network.derive_subnet(ip)],
-    # A BIN+last4 key also weakly matches a record that only knows the last four digits.
-    AttrType.CARD: lambda key: [(AttrType.CARD, k, True) for k in finance.derive_card_last4(key)],
-}
-
-SIMILARITY: dict[AttrType, Callable[[str, str], float]] = {
-    AttrType.ADDRESS: address.address_similarity,
-    AttrType.COMPANY_NAME: identity.company_similarity,
-    AttrType.TITLE: catalogue.title_similarity,
-}
-
-TOKENS: dict[AttrType, Callable[[str], list[str]]] = {
-    AttrType.ADDRESS: address.address_tokens,
-    AttrType.COMPANY_NAME: identity.company_tokens,
-    AttrType.TITLE: catalogue.title_tokens,
-}
+if TYPE_CHECKING:
+    from linkaudit.normalize.base import NOTHING, Norm, Normalizer, clean, is_placeholder
+    from linkaudit.normalize.registry import DERIVED, NORMALIZERS, SIMILARITY, TOKENS
 
 __all__ = [
     "DERIVED",
@@ -80,3 +30,24 @@ __all__ = [
     "clean",
     "is_placeholder",
 ]
+
+_HOME = {
+    "DERIVED": "registry",
+    "NORMALIZERS": "registry",
+    "SIMILARITY": "registry",
+    "TOKENS": "registry",
+    "NOTHING": "base",
+    "Norm": "base",
+    "Normalizer": "base",
+    "clean": "base",
+    "is_placeholder": "base",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:  # a submodule not imported yet: the import system imports it
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
