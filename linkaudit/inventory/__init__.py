@@ -9,8 +9,9 @@ The names are imported on first use: importing a light submodule (readahead, kin
 not import pandas, so that a scan can start reading files while pandas is imported.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from linkaudit.lazy import exports
 
 if TYPE_CHECKING:
     from linkaudit.inventory.loader import coverage, load
@@ -27,8 +28,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+__getattr__ = exports(__name__, _HOME)

@@ -12,8 +12,9 @@ The names are imported on first use: importing a light submodule (`base`, for `c
 must not import every normaliser, so that a scan's read-ahead thread starts sooner.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from linkaudit.lazy import exports
 
 if TYPE_CHECKING:
     from linkaudit.normalize.base import NOTHING, Norm, Normalizer, clean, is_placeholder
@@ -44,10 +45,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:  # a submodule not imported yet: the import system imports it
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports(__name__, _HOME)
