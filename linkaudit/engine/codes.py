@@ -118,18 +118,21 @@ def _packed(values: pa.ChunkedArray, limit: int = 2**62) -> Codes | None:
     windows = string_windows(values)
     if not windows or not len(values):
         return None
-    width = max(int(np.diff(w.read()[0]).max(initial=0)) for w in windows)
-    if width == 0 or 2**width >= limit:  # too long for any alphabet: no byte scan
-        return None
+    # one read of each window for the width and the alphabet; the width so far already
+    # rules out long values (titles) after a window or two, before their bytes are counted
+    width = 0
     used = np.zeros(256, dtype=bool)
     for window in windows:
-        data = window.read()[1]
-        # the first bytes alone may use too large an alphabet already (titles): stop there
+        offsets, data = window.read()
+        width = max(width, int(np.diff(offsets).max(initial=0)))
+        if 2**width >= limit:  # too long for any alphabet
+            return None
+        # the first bytes alone may use too large an alphabet already: stop there
         if (int((np.bincount(data[:4096], minlength=256) > 0).sum()) + 1) ** width >= limit:
             return None
         used |= np.bincount(data, minlength=256) > 0
     base = int(used.sum()) + 1
-    if base**width >= limit:
+    if width == 0 or base**width >= limit:
         return None
     rank = np.zeros(256, dtype=np.int64)
     rank[used] = np.arange(1, base)
