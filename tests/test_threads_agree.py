@@ -209,3 +209,54 @@ def test_a_large_rules_marketplaces_are_matched_apart_above_a_size(
     apart = _scan(ROOT / "sample_data", "4", monkeypatch)
     assert ran and all(len(threads) == 1 for threads in ran.values())
     assert side_by_side.links and apart.model_dump() == side_by_side.model_dump()
+
+
+def test_the_table_is_assembled_on_workers_as_on_one_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """concat() builds each column of the attribute table on a worker thread; the table is
+    the one a single thread builds, dtypes and the shared time array included."""
+    from linkaudit.config import load_config
+    from linkaudit.inventory import chunk, load
+
+    ran: set[str] = set()
+    real = chunk.categorical
+
+    def spy(pieces):  # type: ignore[no-untyped-def]
+        ran.add(threading.current_thread().name)
+        return real(pieces)
+
+    monkeypatch.setattr(chunk, "categorical", spy)
+    root = ROOT / "sample_data"
+    monkeypatch.setattr(parallel, "PARALLEL_ROWS", 0)
+    monkeypatch.setenv("LINKAUDIT_THREADS", "4")
+    four = load(root, load_config(root)).attributes
+    assert ran and threading.current_thread().name not in ran
+    monkeypatch.setenv("LINKAUDIT_THREADS", "1")
+    one = load(root, load_config(root)).attributes
+    assert len(one) > 100 and four.equals(one)
+    assert list(four.columns) == list(one.columns)
+    assert (four.dtypes == one.dtypes).all()
+
+
+def test_the_accounts_marketplaces_are_found_beside_the_value_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """evaluate() finds each account's marketplaces on a worker while the value keys are
+    coded on this thread; the scan is the one a single thread gives."""
+    import linkaudit.engine.evaluate  # noqa: F401  (the package exports a function by that name)
+
+    evaluate = sys.modules["linkaudit.engine.evaluate"]
+    ran: list[str] = []
+    real = evaluate._markets
+
+    def spy(table, accounts):  # type: ignore[no-untyped-def]
+        ran.append(threading.current_thread().name)
+        return real(table, accounts)
+
+    monkeypatch.setattr(evaluate, "_markets", spy)
+    four = _scan(ROOT / "sample_data", "4", monkeypatch)
+    assert ran and ran[-1] != threading.current_thread().name
+    one = _scan(ROOT / "sample_data", "1", monkeypatch)
+    assert ran[-1] == threading.current_thread().name
+    assert one.links and four.model_dump() == one.model_dump()

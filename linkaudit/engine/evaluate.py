@@ -233,12 +233,18 @@ def evaluate(
     pair_rules = [r for r in rules if r.kind == "pair"]
     unavailable = _unavailable(pair_rules, inv)
     with stage("match"):
-        accounts = _accounts(inv)
-        ctx = Context(
-            markets=_markets(inv.attributes, accounts), hub_threshold=config.scan.hub_threshold
-        )
-        by_type = type_rows(inv.attributes)
-        keyed = inv.attributes.assign(**{KEY: value_keys(inv.attributes, by_type)})
+
+        def context() -> tuple[dict[str, AccountRecord], Context]:
+            accounts = _accounts(inv)
+            markets = _markets(inv.attributes, accounts)
+            return accounts, Context(markets=markets, hub_threshold=config.scan.hub_threshold)
+
+        # the accounts' marketplaces (pandas on a few rows) are found on a worker while the
+        # value keys' kernels run: they left a core idle before them
+        with parallel.in_background(context, rows=len(inv.attributes)) as made:
+            by_type = type_rows(inv.attributes)
+            keyed = inv.attributes.assign(**{KEY: value_keys(inv.attributes, by_type)})
+        accounts, ctx = made()
         release()
         allow = apply_allow(
             keyed,
