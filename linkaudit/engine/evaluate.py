@@ -85,12 +85,15 @@ def _listed_markets(table: pd.DataFrame) -> pd.DataFrame:
     markets, market_names = labelled(table["marketplace"])
     if not len(accounts):
         return pd.DataFrame({"account_id": [], "mkt": []}, dtype=str)
-    key = accounts.astype(np.int64) * len(market_names) + markets
     # rows come in runs of one account and marketplace (a file's rows, one column after
-    # another): only the first row of each run can be new; then a hash pass over those
-    starts = np.ones(len(key), dtype=bool)
-    starts[1:] = key[1:] != key[:-1]
-    keys = pd.unique(key[starts])  # distinct, in order of first appearance
+    # another): only the first row of each run can be new, found on the narrow codes
+    # themselves (no int64 key a row: 10^7-row tables); then a hash pass over those
+    starts = np.ones(len(accounts), dtype=bool)
+    np.not_equal(accounts[1:], accounts[:-1], out=starts[1:])
+    starts[1:] |= markets[1:] != markets[:-1]
+    firsts = np.flatnonzero(starts)
+    key = accounts[firsts].astype(np.int64) * len(market_names) + markets[firsts]
+    keys = pd.unique(key)  # distinct, in order of first appearance
     acc_rows, mkt_rows = keys // len(market_names), keys % len(market_names)
     accounts = np.array(account_names, dtype=object)[acc_rows]
     names = np.array(market_names, dtype=object)[mkt_rows]
