@@ -94,24 +94,38 @@ def _gtin_checks(values: pa.ChunkedArray, n: int) -> tuple[Bools, Bools]:
     Each row's digits are two 8-byte words: one subtraction makes them digit values (no
     borrow: every byte is at least "0"), and after weighting, the sum of a word's bytes
     (at most 144, so no byte overflows) is one multiplication: a few passes over 16 bytes
-    a row instead of numpy's slow reductions along a 14-wide axis."""
-    padded = np.empty((n, 16), np.uint8)
+    a row instead of numpy's slow reductions along a 14-wide axis. Rows are checked
+    _GTIN_WINDOW at a time in one reused buffer: on 10^7 GTINs, whole-column temporaries
+    (160 MB of padded digits, 80 MB per word array) cost 1.1 s, mostly memory traffic."""
+    nonzero = np.empty(n, dtype=bool)
+    agrees = np.empty(n, dtype=bool)
+    padded = np.empty((min(n, _GTIN_WINDOW), 16), np.uint8)
+    padded[:, 14:] = 48  # the two padding bytes of each row, "0": no digit value
     start = 0
     for _, _, data in string_chunks(values):
-        rows = len(data) // 14
-        padded[start : start + rows, :14] = data.reshape(rows, 14)
-        start += rows
-    padded[:, 14:] = 48
-    words = padded.view(np.uint64)
-    words -= _ZEROS
-    nonzero = (words[:, 0] | words[:, 1]) != 0
-    last = padded[:, 13].copy()
-    padded *= _GTIN_WEIGHTS
-    total = ((words[:, 0] * _BYTE_SUM) >> np.uint64(56)) + (
-        (words[:, 1] * _BYTE_SUM) >> np.uint64(56)
-    )
-    check = (10 - total % np.uint64(10)) % np.uint64(10)
-    return nonzero, check == last
+        digits = data.reshape(-1, 14)
+        for at in range(0, len(digits), _GTIN_WINDOW):
+            part = digits[at : at + _GTIN_WINDOW]
+            rows = len(part)
+            window = padded[:rows]
+            window[:, :14] = part
+            words = window.view(np.uint64)
+            words -= _ZEROS
+            end = start + rows
+            np.not_equal(words[:, 0] | words[:, 1], 0, out=nonzero[start:end])
+            last = window[:, 13].copy()
+            window *= _GTIN_WEIGHTS
+            total = ((words[:, 0] * _BYTE_SUM) >> np.uint64(56)) + (
+                (words[:, 1] * _BYTE_SUM) >> np.uint64(56)
+            )
+            check = (10 - total % np.uint64(10)) % np.uint64(10)
+            np.equal(check, last, out=agrees[start:end])
+            window[:, 14:] = 48  # weighted by zero above: "0" again for the next window
+            start = end
+    return nonzero, agrees
+
+
+_GTIN_WINDOW = 1 << 16  # rows checked at a time (a 1 MiB buffer, reused)
 
 
 _SPACE, _DELETE = 32, 0

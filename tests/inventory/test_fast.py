@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import linkaudit.inventory.arrow as arrow_module
+import linkaudit.inventory.fast as fast_module
 from linkaudit.inventory.arrow import containing, keep_rows, not_plain, take, take_frame
 from linkaudit.inventory.csvparse import byte_counts
 from linkaudit.inventory.fast import KERNELS, fast_subnets
@@ -186,9 +187,16 @@ def test_take_frame_equals_iloc(data: st.DataObject, pieces: int) -> None:
 )
 def test_gtin_kernel_equals_registry_on_any_digits(codes: list[str]) -> None:
     """Check digits computed two 8-byte words at a time agree with the registry's GS1 sum,
-    on every length and on all-zero fillers."""
+    on every length and on all-zero fillers, a few rows at a time over two chunks."""
     codes = [*codes, "0" * 14, "00000000"]
-    fast = KERNELS[AttrType.GTIN](pa.chunked_array([pa.array(codes, pa.large_string())]))
+    half = len(codes) // 2
+    chunks = [pa.array(codes[:half], pa.large_string()), pa.array(codes[half:], pa.large_string())]
+    window = fast_module._GTIN_WINDOW
+    fast_module._GTIN_WINDOW = 3  # rows checked a few at a time: windows across chunks
+    try:
+        fast = KERNELS[AttrType.GTIN](pa.chunked_array(chunks))
+    finally:
+        fast_module._GTIN_WINDOW = window
     for i, text in enumerate(codes):
         expected = NORMALIZERS[AttrType.GTIN](text, None)
         if not fast.handled[i]:
