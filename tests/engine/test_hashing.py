@@ -88,3 +88,32 @@ def test_factorize_with_crowded_buckets_and_a_large_column() -> None:
     keys[::97] = 42
     keys[:1000] = np.arange(1000) << 40
     assert hashing.factorize(keys).tolist() == pd.factorize(keys)[0].tolist()
+
+
+@pytest.mark.parametrize("first, second", [(0, None), (0, 0), (None, 0)])
+def test_factorize_counts_crowded_keys_again(
+    monkeypatch: pytest.MonkeyPatch, first: int | None, second: int | None
+) -> None:
+    """A multiplier of 0 puts every key in one bucket: with the first count blind, the
+    second alone must tell the keys that occur once; with both blind, the hash table
+    codes them all; the codes are pandas' either way."""
+    if first is not None:
+        monkeypatch.setattr(hashing, "_SPREAD", np.uint64(first))
+    if second is not None:
+        monkeypatch.setattr(hashing, "_SPREAD_AGAIN", np.uint64(second))
+    counted: list[int] = []
+    real = hashing._crowded
+
+    def spy(keys, spread):  # type: ignore[no-untyped-def]
+        counted.append(len(keys))
+        return real(keys, spread)
+
+    monkeypatch.setattr(hashing, "_crowded", spy)
+    rng = np.random.default_rng(5)
+    keys = rng.integers(0, 2**62, 5000).astype(np.int64)
+    keys[rng.integers(0, len(keys), 800)] = keys[rng.integers(0, len(keys), 800)]
+    keys[::13] = -7
+    assert hashing.factorize(keys, small=0).tolist() == pd.factorize(keys)[0].tolist()
+    assert len(counted) == 2  # the second count ran, on the keys the first found crowded
+    if first == 0:
+        assert counted[1] == len(keys)
