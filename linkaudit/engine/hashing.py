@@ -123,13 +123,13 @@ def factorize(
 def _crowded(keys: npt.NDArray[np.int64] | npt.NDArray[np.uint64], spread: np.uint64) -> Bools:
     """Whether each key's bucket (the top bits of key * spread) holds another key too."""
     bits = min(max(int(2 * len(keys) - 1).bit_length(), 10), _MAX_BUCKET_BITS)
-    # in place and narrow where it can be: on 10^7 keys each int64 temporary is 80 MB, and
-    # two columns are coded at once
-    mixed = keys.view(np.uint64) * spread
-    mixed >>= np.uint64(64 - bits)
-    bucket = mixed.astype(np.int32)  # below 2^24
-    del mixed
-    crowded: Bools = (np.bincount(bucket, minlength=1 << bits) >= 2)[bucket]
+    # one temporary, in place (on 10^7 keys 80 MB, and two columns are coded at once),
+    # read as the intp that bincount and indexing want: a narrower copy would be widened
+    # by each of them again (0.36-0.65 -> 0.20-0.24 s on 10^7 keys)
+    bucket = keys.view(np.uint64) * spread
+    bucket >>= np.uint64(64 - bits)
+    index = bucket.view(np.intp)  # below 2^24: the same numbers
+    crowded: Bools = (np.bincount(index, minlength=1 << bits) >= 2)[index]
     return crowded
 
 
