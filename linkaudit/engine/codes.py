@@ -173,17 +173,21 @@ def code_values(frame: pd.DataFrame, column: str) -> tuple[Codes, pa.ChunkedArra
 def _key_codes(frame: pd.DataFrame) -> tuple[Codes, npt.NDArray[np.intp]]:
     """Codes of the frame's value keys in order of first appearance, and each code's
     first row."""
-    keys = frame[KEY].to_numpy().astype(np.int64)
-    codes = keys - (keys.min() if len(keys) else 0)
-    top = np.maximum.accumulate(codes) if len(codes) else codes
+    codes = frame[KEY].to_numpy().astype(np.int64)  # a copy: shifted in place below
+    if not len(codes):
+        return codes, np.zeros(0, dtype=np.intp)
+    codes -= codes.min()
+    top = np.maximum.accumulate(codes)
     new = np.ones(len(codes), dtype=bool)
-    new[1:] = top[1:] > top[:-1]
+    np.greater(top[1:], top[:-1], out=new[1:])
     # a type's own rows (the usual frame) are numbered 0.. in order of first appearance
-    # already: each new key is one more than the last; else number them so
-    if len(codes) and (codes[0] != 0 or bool((top[new][1:] - top[new][:-1] != 1).any())):
-        codes = factorize(keys)
-        top = np.maximum.accumulate(codes)
-        new[1:] = top[1:] > top[:-1]
+    # already: the running maximum starts at 0 and rises by exactly 1 at each new key
+    # (it rises by at least 1 at each of them and ends at the largest code, so that holds
+    # when it rises as many times as that code); else number them so
+    if codes[0] != 0 or int(np.count_nonzero(new)) != int(top[-1]) + 1:
+        codes = factorize(codes)
+        np.maximum.accumulate(codes, out=top)
+        np.greater(top[1:], top[:-1], out=new[1:])
     # first-appearance numbering: a code is new where it tops the running maximum
     return codes, np.flatnonzero(new)
 

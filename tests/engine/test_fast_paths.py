@@ -289,6 +289,21 @@ def test_code_values_from_keys_equals_code_of_the_strings(order: list[int]) -> N
     assert got_strings.to_pylist() == want_strings.to_pylist()
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 7), max_size=30))
+def test_code_values_from_keys_in_any_order_and_with_gaps(order: list[int]) -> None:
+    """Rows in any order, repeated or left out (a rule's filtered rows): codes in order of
+    first appearance, whether the keys are in that order already or need numbering."""
+    words = ["b0x", "b0y", "b0x", "zz", "b0y", "q", "zz", "r"]
+    table = pd.DataFrame({"type": pd.Series(["asin"] * 8, dtype="str"),
+                          "value": pd.Series(words, dtype="str")})  # fmt: skip
+    keyed = table.assign(**{KEY: value_keys(table, type_rows(table))}).iloc[order]
+    got_codes, got_strings = code_values(keyed, "value")
+    want_codes, want_strings = code(keyed["value"])
+    assert got_codes.tolist() == want_codes.tolist()
+    assert got_strings.to_pylist() == want_strings.to_pylist()
+
+
 @pytest.mark.parametrize("repeat", [1, 40])  # 40: a value longer than the look-back: sorted
 def test_distinct_tokens_across_chunks(repeat: int) -> None:
     words = [["red", "cup", "red"], ["cup", "lid"] * repeat, ["lid"], ["red", "red", "red"]]
