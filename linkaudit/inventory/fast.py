@@ -86,6 +86,7 @@ def gtin(raw: pa.ChunkedArray) -> Fast:
 _GTIN_WEIGHTS = np.array([3, 1] * 6 + [3, 0, 0, 0], dtype=np.uint8)
 _ZEROS = np.uint64(0x3030303030303030)  # eight "0" characters
 _BYTE_SUM = np.uint64(0x0101010101010101)  # (word * this) >> 56: the sum of its 8 bytes
+_GTIN_WINDOW = 1 << 16  # rows checked at a time (a 1 MiB buffer, reused)
 
 
 def _gtin_checks(values: pa.ChunkedArray, n: int) -> tuple[Bools, Bools]:
@@ -123,9 +124,6 @@ def _gtin_checks(values: pa.ChunkedArray, n: int) -> tuple[Bools, Bools]:
             window[:, 14:] = 48  # weighted by zero above: "0" again for the next window
             start = end
     return nonzero, agrees
-
-
-_GTIN_WINDOW = 1 << 16  # rows checked at a time (a 1 MiB buffer, reused)
 
 
 _SPACE, _DELETE = 32, 0
