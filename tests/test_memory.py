@@ -90,9 +90,13 @@ def test_tune_allocator_keeps_large_arrays_in_the_heap(monkeypatch: pytest.Monke
     memory.tune_allocator()
     assert fake.calls == [
         ("mallopt", -3, 32 << 20),  # M_MMAP_THRESHOLD: glibc's ceiling
+        ("mallopt", -4, 0),  # M_MMAP_MAX: a small input's larger arrays from the heap too
         ("mallopt", -1, 1 << 30),  # M_TRIM_THRESHOLD: release() trims instead
         ("mallopt", -8, 1),  # M_ARENA_MAX: worker threads share the main heap
     ]
+    fake.calls.clear()
+    memory.tune_allocator(memory.HEAP_ONLY_BELOW)  # a large input: glibc maps them again
+    assert ("mallopt", -4, 65536) in fake.calls and ("mallopt", -4, 0) not in fake.calls
     fake.calls.clear()
     monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "131072")  # the user's own choice is kept
     memory.tune_allocator()

@@ -55,13 +55,14 @@ class ReadAhead:
         self._thread = threading.Thread(target=self._run, name="linkaudit-readahead", daemon=True)
 
     def start(self) -> "ReadAhead":
+        # before Arrow's first buffer (the pool is chosen by the input's size), and before
+        # the thread's first malloc: a thread started earlier would keep an arena of its own
+        tune_allocator(self.total)
         self._thread.start()
         return self
 
     def _run(self) -> None:
         try:
-            # before Arrow's first buffer: the pool is chosen by the input's size
-            tune_allocator(self.total)
             for path in self.paths:
                 if self._stop.is_set():
                     break

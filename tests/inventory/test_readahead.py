@@ -8,6 +8,7 @@ files hold, and nothing taken from it that is not what is on disk now.
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pyarrow as pa
@@ -174,3 +175,21 @@ def test_importing_the_read_ahead_does_not_import_pandas() -> None:
     code = "import sys, linkaudit.inventory.readahead; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_allocator_is_tuned_before_the_thread_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On this thread, before the read-ahead thread exists: a thread that allocates before
+    the tuning keeps a malloc arena of its own, outside the one shared heap."""
+    (tmp_path / "accounts.csv").write_text(ACCOUNTS, encoding="utf-8")
+    seen: list[tuple[int, str, bool]] = []
+
+    def spy(total: int) -> None:
+        seen.append((total, threading.current_thread().name, ahead._thread.is_alive()))
+
+    monkeypatch.setattr(readahead, "tune_allocator", spy)
+    ahead = readahead.ReadAhead(tmp_path)
+    ahead.start()
+    assert ahead.take(tmp_path / "accounts.csv") is not None
+    assert seen == [(ahead.total, threading.current_thread().name, False)]
