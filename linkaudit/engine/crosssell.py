@@ -91,31 +91,29 @@ def cross_selling(
         products.rename(columns={"account_id": "b"}).drop(columns="product"),
         on=["b", "scope", "type", "value"],
     )
-    joined = joined.sort_values("value").assign(is_asin=lambda f: f["type"] == "asin")
-    per_market = joined.groupby(["a", "b", "scope"], sort=True).agg(
-        overlap=("product", "nunique"),
-        asins=("is_asin", "sum"),
-        rows=("value", "size"),
-        values=("value", list),
-    )
+    # per (a, b, marketplace), in that order: distinct products, ASIN rows, rows and the
+    # values; one pass over plain lists (pandas aggregates a list per group by a Python
+    # call per group)
+    per_market: dict[tuple[str, str, str], tuple[set[str], list[str], list[str]]] = {}
+    columns = [joined[c].astype("str").tolist() for c in ("a", "b", "scope", "type", "value")]
+    products_of = joined["product"].astype("str").tolist()
+    for a, b, market, kind, value, product in zip(*columns, products_of, strict=True):
+        held, asins, values = per_market.setdefault((a, b, market), (set(), [], []))
+        held.add(product)
+        values.append(value)
+        if kind == "asin":
+            asins.append(value)
     out: dict[tuple[str, str], list[CrossSelling]] = {}
-    for (a, b, market), overlap, asins, rows, values in zip(
-        per_market.index,
-        per_market["overlap"].tolist(),
-        per_market["asins"].tolist(),
-        per_market["rows"].tolist(),
-        per_market["values"].tolist(),
-        strict=True,
-    ):
-        out.setdefault((str(a), str(b)), []).append(
+    for (a, b, market), (held, asins, values) in sorted(per_market.items(), key=lambda kv: kv[0]):
+        out.setdefault((a, b), []).append(
             CrossSelling(
-                marketplace=str(market),
-                overlap=int(overlap),
-                asins=int(asins),
-                gtins=int(rows) - int(asins),
-                examples=sorted(str(v) for v in values)[:MAX_EXAMPLES],
-                newer_account=_newer(str(a), str(b), accounts),
-                opened={str(a): _opened(str(a), accounts), str(b): _opened(str(b), accounts)},
+                marketplace=market,
+                overlap=len(held),
+                asins=len(asins),
+                gtins=len(values) - len(asins),
+                examples=sorted(values)[:MAX_EXAMPLES],
+                newer_account=_newer(a, b, accounts),
+                opened={a: _opened(a, accounts), b: _opened(b, accounts)},
             )
         )
     return out

@@ -65,9 +65,20 @@ def _side_info(rows: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
     prov = prov[prov.groupby(_SIDE).cumcount() < MAX_SOURCES_PER_SIDE]
     raws = used.drop_duplicates([*_SIDE, "raw"])
     raws = raws[raws.groupby(_SIDE).cumcount() < MAX_RAW]
-    info["prov"] = prov.groupby(_SIDE)["prov"].agg(tuple)
-    info["raws"] = raws.groupby(_SIDE)["raw"].agg(tuple)
+    info["prov"] = _per_side(prov, "prov")
+    info["raws"] = _per_side(raws, "raw")
     return info.reset_index()
+
+
+def _per_side(frame: pd.DataFrame, column: str) -> pd.Series:
+    """frame.groupby(_SIDE)[column].agg(tuple), in one pass over plain lists (pandas
+    aggregates each group into a tuple by a Python call per group: half of _side_info)."""
+    grouped: dict[tuple[object, ...], list[object]] = {}
+    keys = zip(*(frame[c].tolist() for c in _SIDE), strict=True)
+    for key, item in zip(keys, frame[column].tolist(), strict=True):
+        grouped.setdefault(key, []).append(item)
+    index = pd.MultiIndex.from_tuples(list(grouped), names=_SIDE)
+    return pd.Series([tuple(items) for items in grouped.values()], index=index, dtype=object)
 
 
 def _decay(rules: list[Rule], hits: pd.DataFrame) -> np.ndarray:
