@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from linkaudit.errors import LinkauditError, UsageError
+from linkaudit.heap import one_heap_for
 from linkaudit.vocab import Severity
 
 if TYPE_CHECKING:
@@ -184,7 +185,9 @@ def _options(**kw: object) -> "ScanOptions":
 def _read_ahead(directory: Path, encoding: str | None) -> None:
     """Start reading DIR's text files on a thread while the rest of linkaudit is imported
     (linkaudit/inventory/readahead.py). --encoding skips it: the files are then decoded
-    as given, which the read-ahead's UTF-8 path does not do."""
+    as given, which the read-ahead's UTF-8 path does not do. First of all, before numpy is
+    imported, malloc's heaps are chosen by the inventory's size (linkaudit.heap)."""
+    one_heap_for(directory)
     if encoding is None:
         from linkaudit.inventory import readahead
 

@@ -10,72 +10,37 @@ always returns what Arrow's allocator (mimalloc) holds unused, which costs no fa
 """
 
 import ctypes
-import ctypes.util
 import importlib
 import os
-import sys
-from functools import cache
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
+from linkaudit.heap import HEAP_ONLY_BELOW, one_heap, user_tuned
+from linkaudit.heap import libc as _libc
+
 # glibc mallopt() parameters (malloc.h)
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
 _M_MMAP_MAX = -4
-_M_ARENA_MAX = -8
 # Arrays up to glibc's ceiling for M_MMAP_THRESHOLD come from the heap and are reused there.
 MMAP_THRESHOLD = 32 << 20
-# Below HEAP_ONLY_BELOW bytes of input, larger arrays come from the heap too (M_MMAP_MAX 0):
-# beyond the ceiling glibc maps each one afresh and unmaps it when freed, and on the M bench
-# its 6.4-million-row columns (51 MB of int64) were faulted in again at every step: 285-316k
-# page faults instead of 356-403k, 0.78-0.93 s of system time instead of 0.96-1.05 s, the
-# same peak. On L the heap's fragments raised the peak from 3.70 to 4.03 GiB, so from there
-# glibc maps them as usual (its default count, 65,536 mappings).
-HEAP_ONLY_BELOW = 512 << 20
+# Below HEAP_ONLY_BELOW bytes of input (linkaudit.heap), larger arrays come from the heap too
+# (M_MMAP_MAX 0): beyond the ceiling glibc maps each one afresh and unmaps it when freed,
+# and on the M bench its 6.4-million-row columns (51 MB of int64) were faulted in again at
+# every step: 316-367k page faults instead of 403-431k, 0.82-1.00 s of system time instead
+# of 0.99-1.13 s, the same peak. On L the heap's fragments raised the peak from 3.70 to
+# 4.03 GiB, so from there glibc maps them as usual (its default count, 65,536 mappings).
 _MMAP_MAX_DEFAULT = 65536
 # The heap's free top is left alone (release() decides when memory goes back).
 TRIM_THRESHOLD = 1 << 30
 # release() trims the heap when more than this is free in it: idle memory under the next
 # step's peak on a large estate, not worth the page faults of giving it back on a small one.
 IDLE_LIMIT = 256 << 20
-# One heap for every thread: worker threads (linkaudit.parallel) would otherwise each get an
-# arena of their own, whose freed arrays go back to the kernel and fault in again.
-ARENA_MAX = 1
 # The pool Arrow chose at start-up (mimalloc where built in).
 _ARROW_DEFAULT = pa.default_memory_pool()
-# The environment variables that set those parameters: a user's own choice is kept.
-_MALLOC_ENV = (
-    "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_ARENA_MAX", "GLIBC_TUNABLES",
-)  # fmt: skip
-
-
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [
-        (name, ctypes.c_size_t)
-        for name in (
-            "arena", "ordblks", "smblks", "hblks", "hblkhd",
-            "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost",
-        )
-    ]  # fmt: skip
-
-
-@cache
-def _libc() -> ctypes.CDLL | None:
-    """glibc, or None elsewhere (macOS, musl: the tuning is skipped)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name) if name else None
-    except OSError:
-        return None
-    if libc is None or not all(hasattr(libc, f) for f in ("mallopt", "malloc_trim", "mallinfo2")):
-        return None
-    libc.mallinfo2.restype = _MallInfo2
-    return libc
 
 
 def idle_heap(libc: ctypes.CDLL | None = None) -> int:
@@ -107,12 +72,15 @@ def tune_allocator(input_bytes: int = 0) -> None:
     process_huge_pages(input_bytes >= HUGE_PAGES_FROM)
     arrow_pool(system=input_bytes >= SYSTEM_POOL_FROM)
     libc = _libc()
-    if libc is None or any(name in os.environ for name in _MALLOC_ENV):
+    if libc is None or user_tuned():
         return
     libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
     libc.mallopt(_M_MMAP_MAX, 0 if input_bytes < HEAP_ONLY_BELOW else _MMAP_MAX_DEFAULT)
     libc.mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)
-    libc.mallopt(_M_ARENA_MAX, ARENA_MAX)
+    # below HEAP_ONLY_BELOW the command line has chosen one heap already, before numpy's
+    # import (linkaudit.heap); above, one heap from here on keeps L's peak at 3.65-3.74 GB
+    # (4.18-4.22 GB without it)
+    one_heap(libc)
 
 
 def arrow_pool(system: bool) -> None:
