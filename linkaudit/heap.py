@@ -1,14 +1,15 @@
 """glibc's malloc, reached without numpy: one heap for every thread, chosen before any
 thread starts (linkaudit.memory tunes the rest).
 
-glibc fixes how many heaps ("arenas") threads may use the first time a second thread
-allocates, and importing numpy starts one (OpenBLAS's). With a heap per thread, the worker
-threads' freed arrays go back to the kernel and are faulted in again: so the commands that
-read an inventory call one_heap_for() before anything imports numpy. M bench: 287-313k
-page faults against 324-359k (the limit set after numpy's import has no effect), 0.78-0.89
-against 0.87-1.00 s of system time, scan 3.08-3.22 against 3.20-3.34 s. Inputs of
-HEAP_ONLY_BELOW bytes and more get one heap later, from linkaudit.memory once numpy is
-imported: chosen this early, L's peak was 70-90 MB higher (3.80-3.82 against 3.65-3.74 GB).
+glibc settles how many heaps ("arenas") threads use when threads first allocate, and
+importing numpy starts a thread (OpenBLAS's); with a heap per thread, the worker threads'
+freed arrays go back to the kernel and are faulted in again. So the commands that read an
+inventory call one_heap_for() before anything imports numpy. M bench, against the limit
+set only after numpy's import: 287-313k page faults against 324-359k, 0.78-0.89 against
+0.87-1.00 s of system time, scan 3.08-3.22 against 3.20-3.34 s. Inputs of HEAP_ONLY_BELOW
+bytes and more get one heap later, from linkaudit.memory once numpy is imported (which
+still keeps L's peak down): chosen this early, L's peak was 70-90 MB higher (3.80-3.82
+against 3.65-3.74 GB).
 """
 
 import ctypes
