@@ -17,7 +17,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from linkaudit.inventory.arrow import string_chunks, take
+from linkaudit.inventory.arrow import string_chunks, string_windows, take
 from linkaudit.normalize import network
 from linkaudit.normalize.base import PLACEHOLDERS
 from linkaudit.vocab import AttrType
@@ -102,27 +102,23 @@ def _gtin_checks(values: pa.ChunkedArray, n: int) -> tuple[Bools, Bools]:
     agrees = np.empty(n, dtype=bool)
     padded = np.empty((min(n, _GTIN_WINDOW), 16), np.uint8)
     padded[:, 14:] = 48  # the two padding bytes of each row, "0": no digit value
-    start = 0
-    for _, _, data in string_chunks(values):
-        digits = data.reshape(-1, 14)
-        for at in range(0, len(digits), _GTIN_WINDOW):
-            part = digits[at : at + _GTIN_WINDOW]
-            rows = len(part)
-            window = padded[:rows]
-            window[:, :14] = part
-            words = window.view(np.uint64)
-            words -= _ZEROS
-            end = start + rows
-            np.not_equal(words[:, 0] | words[:, 1], 0, out=nonzero[start:end])
-            last = window[:, 13].copy()
-            window *= _GTIN_WEIGHTS
-            total = ((words[:, 0] * _BYTE_SUM) >> np.uint64(56)) + (
-                (words[:, 1] * _BYTE_SUM) >> np.uint64(56)
-            )
-            check = (10 - total % np.uint64(10)) % np.uint64(10)
-            np.equal(check, last, out=agrees[start:end])
-            window[:, 14:] = 48  # weighted by zero above: "0" again for the next window
-            start = end
+    for piece in string_windows(values, _GTIN_WINDOW):
+        _, data = piece.read()
+        rows = len(piece)
+        window = padded[:rows]
+        window[:, :14] = data.reshape(rows, 14)
+        words = window.view(np.uint64)
+        words -= _ZEROS
+        done = slice(piece.start, piece.start + rows)
+        np.not_equal(words[:, 0] | words[:, 1], 0, out=nonzero[done])
+        last = window[:, 13].copy()
+        window *= _GTIN_WEIGHTS
+        total = ((words[:, 0] * _BYTE_SUM) >> np.uint64(56)) + (
+            (words[:, 1] * _BYTE_SUM) >> np.uint64(56)
+        )
+        check = (10 - total % np.uint64(10)) % np.uint64(10)
+        np.equal(check, last, out=agrees[done])
+        window[:, 14:] = 48  # weighted by zero above: "0" again for the next window
     return nonzero, agrees
 
 
